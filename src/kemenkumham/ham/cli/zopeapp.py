@@ -1,0 +1,64 @@
+"""Open the Zope application of an instance from a command line, as zconsole does."""
+
+from contextlib import contextmanager
+from kemenkumham.ham.cli.instance import AdminError
+from kemenkumham.ham.cli.instance import check_database
+
+import sys
+
+
+ADMIN_USER = "admin"
+
+
+@contextmanager
+def zope_app(instance):
+    """Yield the Zope root with a request and the system user; close the database after."""
+    if not instance.zope_conf.exists():
+        instance.write_config()
+    check_database(instance)
+
+    import zc.lockfile
+
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SecurityManagement import noSecurityManager
+    from Testing.makerequest import makerequest
+    from zope.globalrequest import clearRequest
+    from zope.globalrequest import setRequest
+    from Zope2.Startup.run import make_wsgi_app
+
+    import Zope2
+
+    try:
+        make_wsgi_app({}, str(instance.zope_conf))
+    except zc.lockfile.LockError:
+        raise AdminError(
+            "Basis data sedang dipakai instance yang berjalan; hentikan dulu / the database is "
+            "in use by a running instance: stop it first (FileStorage allows one process)"
+        ) from None
+    app = makerequest(Zope2.app(), stdout=sys.stdout)
+    app.REQUEST["PARENTS"] = [app]
+    setRequest(app.REQUEST)
+    user = app.acl_users.getUserById(ADMIN_USER)
+    if user is not None:
+        newSecurityManager(None, user.__of__(app.acl_users))
+    else:
+        from AccessControl.users import system
+
+        newSecurityManager(None, system)
+    try:
+        yield app
+    finally:
+        import transaction
+
+        transaction.abort()
+        noSecurityManager()
+        clearRequest()
+        app._p_jar.close()
+        Zope2.DB.close()
+
+
+def login_as_admin(app):
+    from AccessControl.SecurityManagement import newSecurityManager
+
+    user = app.acl_users.getUserById(ADMIN_USER)
+    newSecurityManager(None, user.__of__(app.acl_users))

@@ -1,0 +1,68 @@
+"""Demo content rebuilt from the office's published articles (see news.json)."""
+
+from datetime import date
+from DateTime import DateTime
+from html import escape
+from kemenkumham.ham import logger
+from pathlib import Path
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+import json
+
+
+NEWS_FILE = Path(__file__).parent / "news.json"
+NEWS_SECTION = "berita"
+TIMEZONE = "Asia/Jakarta"
+
+
+def load_news():
+    return json.loads(NEWS_FILE.read_text(encoding="utf-8"))
+
+
+def create_news(portal, say=logger.info):
+    """Add the news items that are missing and publish them; return how many were added."""
+    section = portal[NEWS_SECTION]
+    added = 0
+    for entry in load_news():
+        if entry["id"] in section.objectIds():
+            continue
+        item = api.content.create(
+            container=section,
+            type="News Item",
+            id=entry["id"],
+            title=entry["title"],
+            description=entry["description"],
+            text=RichTextValue(
+                "".join(f"<p>{escape(paragraph)}</p>" for paragraph in entry["body"]),
+                "text/html",
+                "text/x-html-safe",
+            ),
+            place=entry["place"],
+            dateline=entry["dateline"],
+            reporter=entry["reporter"],
+            news_editor=entry["news_editor"],
+            source_name=entry["source_name"],
+            source_url=entry["source_url"],
+        )
+        if entry["effective"]:
+            published = date.fromisoformat(entry["effective"])
+            item.setEffectiveDate(
+                DateTime(published.year, published.month, published.day, 0, 0, 0, TIMEZONE)
+            )
+        else:
+            # The article gives no full date (see its dateline): it counts as published here now.
+            item.setEffectiveDate(DateTime())
+        api.content.transition(obj=item, transition="publish")
+        item.reindexObject()
+        added += 1
+        say(f"  + berita: {entry['title']}")
+    return added
+
+
+def create_demo(portal, say=logger.info):
+    """Add all demo content that is missing. Safe to run again."""
+    say("Konten demo / demo content ...")
+    added = create_news(portal, say=say)
+    say(f"Konten demo selesai / demo content done: {added} item baru / new items")
+    return added

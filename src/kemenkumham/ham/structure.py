@@ -1,0 +1,182 @@
+"""The sections every site of the platform has, and who works in them.
+
+Sections are content: installing the add-on creates the missing ones, uninstalling leaves them
+(with their news and documents) in place and only takes away the local roles it gave.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from kemenkumham.ham import logger
+from plone import api
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+
+
+# Plone's own roles that a staff group gets on the sections it looks after.
+SECTION_STAFF_ROLES = ("Contributor", "Editor", "Reviewer")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    description: str
+    roles: tuple = ()  # site-wide roles
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str
+    staff_groups: tuple = ()
+    addable_types: tuple = field(default=())
+    layout: str = "listing_view"
+
+
+GROUPS = (
+    Group("humas", "Humas", "Menulis, meninjau dan menerbitkan berita dan panduan."),
+    Group(
+        "bidang-ham",
+        "Bidang HAM",
+        "Mengelola program, indikator, periode, formulir, mitra, gugus tugas, "
+        "pencanangan dan penghargaan.",
+    ),
+    Group(
+        "verifikator",
+        "Verifikator",
+        "Memeriksa laporan dan data dukung yang diajukan, meminta perbaikan, memverifikasi.",
+        roles=("HAMVerifier",),
+    ),
+    Group(
+        "tim-penilai",
+        "Tim Penilai",
+        "Menilai laporan yang telah diverifikasi dan menetapkan hasil.",
+        roles=("HAMAssessor",),
+    ),
+    Group(
+        "petugas-pengaduan",
+        "Petugas Pengaduan",
+        "Menangani pengaduan dugaan pelanggaran HAM; satu-satunya yang melihat identitas pengadu.",
+        roles=("ComplaintOfficer",),
+    ),
+)
+
+GROUP_IDS = tuple(group.id for group in GROUPS)
+
+SECTIONS = (
+    Section(
+        "berita",
+        "Berita",
+        "Berita dan panduan dari Bidang HAM.",
+        staff_groups=("humas",),
+        addable_types=("News Item", "Document", "File", "Image"),
+        layout="summary_view",
+    ),
+    Section(
+        "program",
+        "Program",
+        "Program pemajuan dan penegakan HAM: P2HAM, KKP HAM, Bisnis dan HAM, "
+        "PRISMA, penanganan pengaduan, RANHAM.",
+        staff_groups=("bidang-ham",),
+    ),
+    Section(
+        "peraturan",
+        "Peraturan",
+        "Dasar hukum program HAM.",
+        staff_groups=("bidang-ham",),
+    ),
+    Section(
+        "formulir",
+        "Formulir",
+        "Formulir pengumpulan data untuk mitra.",
+        staff_groups=("bidang-ham",),
+    ),
+    Section(
+        "pengaduan",
+        "Pengaduan",
+        "Pengaduan dugaan pelanggaran HAM dan cek status pengaduan.",
+    ),
+    Section(
+        "mitra",
+        "Mitra",
+        "Mitra dan unit kerja yang melaporkan capaian.",
+        staff_groups=("bidang-ham",),
+    ),
+    Section(
+        "gugus-tugas",
+        "Gugus Tugas",
+        "Gugus Tugas Bisnis dan HAM.",
+        staff_groups=("bidang-ham",),
+    ),
+    Section(
+        "penghargaan",
+        "Penghargaan",
+        "Penghargaan dan predikat yang telah ditetapkan.",
+        staff_groups=("bidang-ham",),
+    ),
+    Section(
+        "statistik",
+        "Statistik",
+        "Statistik hasil penilaian dan pengaduan yang telah final.",
+        staff_groups=("bidang-ham",),
+    ),
+)
+
+
+def ensure_groups():
+    """Create the staff groups that are missing and give them their site-wide roles."""
+    for group in GROUPS:
+        existing = api.group.get(groupname=group.id)
+        if existing is None:
+            api.group.create(
+                groupname=group.id, title=group.title, description=group.description
+            )
+            logger.info("Created group %s", group.id)
+        if group.roles:
+            api.group.grant_roles(groupname=group.id, roles=list(group.roles))
+
+
+def remove_groups():
+    for group in GROUPS:
+        if api.group.get(groupname=group.id) is not None:
+            api.group.delete(groupname=group.id)
+
+
+def ensure_sections(portal):
+    """Create the missing sections, publish them and give staff groups their local roles."""
+    for position, section in enumerate(SECTIONS):
+        folder = portal.get(section.id)
+        if folder is None:
+            folder = api.content.create(
+                container=portal,
+                type="Folder",
+                id=section.id,
+                title=section.title,
+                description=section.description,
+            )
+            folder.setLayout(section.layout)
+            if section.addable_types:
+                constraints = ISelectableConstrainTypes(folder)
+                constraints.setConstrainTypesMode(ENABLED)
+                constraints.setLocallyAllowedTypes(list(section.addable_types))
+                constraints.setImmediatelyAddableTypes(list(section.addable_types))
+            logger.info("Created section %s", section.id)
+        if api.content.get_state(folder, default=None) not in (None, "published"):
+            api.content.transition(obj=folder, transition="publish")
+        for group_id in section.staff_groups:
+            api.group.grant_roles(
+                groupname=group_id, obj=folder, roles=list(SECTION_STAFF_ROLES)
+            )
+        portal.moveObjectToPosition(section.id, position)
+        folder.reindexObject()
+
+
+def remove_section_roles(portal):
+    """Take away the local roles the add-on gave; the content itself stays."""
+    for section in SECTIONS:
+        folder = portal.get(section.id)
+        if folder is None:
+            continue
+        folder.manage_delLocalRoles(list(section.staff_groups))
+        folder.reindexObjectSecurity()
