@@ -30,6 +30,7 @@ def uninstall(context):
     structure.remove_section_roles(portal)
     structure.remove_groups()
     _remove_roles(portal)
+    _reset_own_permissions(portal)
 
 
 def _remove_roles(portal):
@@ -47,3 +48,11 @@ def _remove_roles(portal):
                 roles=[role for role in selected if role not in CUSTOM_ROLES],
                 acquire=acquire,
             )
+
+
+def _reset_own_permissions(portal):
+    """Give the add-on's own permissions back to their defaults (acquired, no local roles)."""
+    for permission in portal.ac_inherited_permissions(1):
+        name = permission[0]
+        if name.startswith("kemenkumham.ham:"):
+            portal.manage_permission(name, roles=[], acquire=True)

@@ -129,9 +129,7 @@ def ensure_groups():
     for group in GROUPS:
         existing = api.group.get(groupname=group.id)
         if existing is None:
-            api.group.create(
-                groupname=group.id, title=group.title, description=group.description
-            )
+            api.group.create(groupname=group.id, title=group.title, description=group.description)
             logger.info("Created group %s", group.id)
         if group.roles:
             api.group.grant_roles(groupname=group.id, roles=list(group.roles))
@@ -165,9 +163,7 @@ def ensure_sections(portal):
         if api.content.get_state(folder, default=None) not in (None, "published"):
             api.content.transition(obj=folder, transition="publish")
         for group_id in section.staff_groups:
-            api.group.grant_roles(
-                groupname=group_id, obj=folder, roles=list(SECTION_STAFF_ROLES)
-            )
+            api.group.grant_roles(groupname=group_id, obj=folder, roles=list(SECTION_STAFF_ROLES))
         portal.moveObjectToPosition(section.id, position)
         folder.reindexObject()
 

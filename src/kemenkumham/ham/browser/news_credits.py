@@ -16,6 +16,4 @@ class NewsCreditsViewlet(ViewletBase):
         self.source_url = credits.source_url
 
     def available(self):
-        return any(
-            (self.place, self.dateline, self.reporter, self.news_editor, self.source_name)
-        )
+        return any((self.place, self.dateline, self.reporter, self.news_editor, self.source_name))

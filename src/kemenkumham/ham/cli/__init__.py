@@ -131,7 +131,8 @@ def cmd_serve(instance, args):
     runwsgi = os.path.join(os.path.dirname(sys.executable), "runwsgi")
     say(f"Melayani / serving http://{args.host}:{args.port}/{args.site} ({instance.storage_label})")
     sys.stdout.flush()
-    os.execv(runwsgi, [runwsgi, str(ini)])
+    # Replace this process with the server, so signals (Ctrl+C, kill) reach Zope directly.
+    os.execv(runwsgi, [runwsgi, str(ini)])  # noqa: S606
 
 
 def build_parser():
@@ -152,16 +153,35 @@ def build_parser():
         return sub
 
     port = int(os.environ.get("PORT") or DEFAULT_PORT)
-    sub = add("write-config", cmd_write_config, "tulis / write etc/zope.conf, zope-<port>.ini, site.zcml")
+    sub = add(
+        "write-config", cmd_write_config, "tulis / write etc/zope.conf, zope-<port>.ini, site.zcml"
+    )
     sub.add_argument("--port", type=int, default=port)
-    sub = add("check", cmd_check, "periksa port dan basis data tanpa mengubah apa pun / check port and database, changing nothing")
+    sub = add(
+        "check",
+        cmd_check,
+        "periksa port dan basis data tanpa mengubah apa pun / "
+        "check port and database, changing nothing",
+    )
     sub.add_argument("--port", type=int, default=None)
-    sub = add("create-site", cmd_create_site, "buat situs bila belum ada / create the site if missing")
-    sub.add_argument("--demo", action="store_true", help="tambahkan konten demo pada situs baru / add demo content to a new site")
+    sub = add(
+        "create-site", cmd_create_site, "buat situs bila belum ada / create the site if missing"
+    )
+    sub.add_argument(
+        "--demo",
+        action="store_true",
+        help="tambahkan konten demo pada situs baru / add demo content to a new site",
+    )
     add("demo", cmd_demo, "tambahkan konten demo yang belum ada / add missing demo content")
-    sub = add("users", cmd_users, "buat pengguna dari CSV / create users from CSV (username,fullname,email,groups)")
+    sub = add(
+        "users",
+        cmd_users,
+        "buat pengguna dari CSV / create users from CSV (username,fullname,email,groups)",
+    )
     sub.add_argument("csv")
-    sub.add_argument("--output", help="tulis kata sandi ke berkas ini (mode 600) / write passwords to this file")
+    sub.add_argument(
+        "--output", help="tulis kata sandi ke berkas ini (mode 600) / write passwords to this file"
+    )
     sub = add("pack", cmd_pack, "padatkan basis data / pack the database")
     sub.add_argument("--days", type=float, default=0)
     add("backup", cmd_backup, "cadangkan / back up (repozo atau/or zodbconvert) ke/to var/backups")

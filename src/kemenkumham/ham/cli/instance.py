@@ -142,8 +142,7 @@ def postgresql_dsn(url):
         )
     if not parts.path.strip("/"):
         raise AdminError(
-            "HAM_DB tidak menyebut nama basis data / HAM_DB names no database "
-            f"({redact(url)!r})"
+            f"HAM_DB tidak menyebut nama basis data / HAM_DB names no database ({redact(url)!r})"
         )
     from psycopg2.extensions import make_dsn
     from psycopg2.extensions import parse_dsn

@@ -17,8 +17,10 @@ TIMEZONE = "Asia/Jakarta"
 def ensure_admin(app, instance, say):
     """Create the Zope administrator with a generated password; write it down after commit."""
     if app.acl_users.getUserById(ADMIN_USER) is not None:
-        say(f"Pengguna {ADMIN_USER} sudah ada / user {ADMIN_USER} exists "
-            f"(kata sandi / password: {instance.admin_password_file})")
+        say(
+            f"Pengguna {ADMIN_USER} sudah ada / user {ADMIN_USER} exists "
+            f"(kata sandi / password: {instance.admin_password_file})"
+        )
         return
     password = secrets.token_urlsafe(18)
     app.acl_users._doAddUser(ADMIN_USER, password, ["Manager"], [])

@@ -48,12 +48,7 @@ def create_users(portal, rows, say=print):
     from plone import api
 
     unknown = sorted(
-        {
-            group
-            for row in rows
-            for group in _groups(row)
-            if api.group.get(groupname=group) is None
-        }
+        {group for row in rows for group in _groups(row) if api.group.get(groupname=group) is None}
     )
     if unknown:
         raise AdminError(f"Grup tidak dikenal / unknown groups: {', '.join(unknown)}")

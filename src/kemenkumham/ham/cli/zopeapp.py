@@ -17,8 +17,6 @@ def zope_app(instance):
         instance.write_config()
     check_database(instance)
 
-    import zc.lockfile
-
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SecurityManagement import noSecurityManager
     from Testing.makerequest import makerequest
@@ -26,6 +24,7 @@ def zope_app(instance):
     from zope.globalrequest import setRequest
     from Zope2.Startup.run import make_wsgi_app
 
+    import zc.lockfile
     import Zope2
 
     try:

@@ -1,7 +1,7 @@
 """Demo content rebuilt from the office's published articles (see news.json)."""
 
-from datetime import date
 from DateTime import DateTime
+from datetime import date
 from html import escape
 from kemenkumham.ham import logger
 from pathlib import Path

@@ -1,0 +1,83 @@
+"""The sections of the site and who works in them."""
+
+from kemenkumham.ham.structure import SECTIONS
+from plone import api
+
+import pytest
+
+
+EXPECTED_SECTIONS = [
+    ("berita", "Berita"),
+    ("program", "Program"),
+    ("peraturan", "Peraturan"),
+    ("formulir", "Formulir"),
+    ("pengaduan", "Pengaduan"),
+    ("mitra", "Mitra"),
+    ("gugus-tugas", "Gugus Tugas"),
+    ("penghargaan", "Penghargaan"),
+    ("statistik", "Statistik"),
+]
+
+
+def test_sections_in_order(portal):
+    ids = [i for i in portal.objectIds() if i in dict(EXPECTED_SECTIONS)]
+    assert ids == [section_id for section_id, _ in EXPECTED_SECTIONS]
+
+
+@pytest.mark.parametrize("section_id,title", EXPECTED_SECTIONS)
+def test_section_published_with_title(portal, section_id, title):
+    folder = portal[section_id]
+    assert folder.title == title
+    assert api.content.get_state(folder) == "published"
+
+
+def test_anonymous_sees_sections_in_navigation(portal):
+    with api.env.adopt_roles(["Anonymous"]):
+        found = {
+            b.getId
+            for b in api.content.find(
+                portal_type="Folder", path={"query": "/".join(portal.getPhysicalPath()), "depth": 1}
+            )
+        }
+    assert {section_id for section_id, _ in EXPECTED_SECTIONS} <= found
+
+
+def test_humas_works_in_berita_only(portal):
+    assert set(portal["berita"].get_local_roles_for_userid("humas")) == {
+        "Contributor",
+        "Editor",
+        "Reviewer",
+    }
+    for section in SECTIONS:
+        if section.id != "berita":
+            assert portal[section.id].get_local_roles_for_userid("humas") == ()
+
+
+def test_editors_work_in_programme_sections(portal):
+    for section_id in ("program", "peraturan", "formulir", "mitra", "gugus-tugas"):
+        assert "Editor" in portal[section_id].get_local_roles_for_userid("bidang-ham")
+    assert portal["berita"].get_local_roles_for_userid("bidang-ham") == ()
+
+
+def test_berita_takes_news_pages_and_files(portal):
+    from plone.base.interfaces.constrains import ISelectableConstrainTypes
+
+    with api.env.adopt_roles(["Manager"]):
+        allowed = set(ISelectableConstrainTypes(portal["berita"]).getLocallyAllowedTypes())
+    assert allowed == {"News Item", "Document", "File", "Image"}
+
+
+def test_humas_member_can_add_news_in_berita(portal):
+    api.user.create(username="humas1", email="humas1@example.org", password="secret-pw-123")
+    api.group.add_user(groupname="humas", username="humas1")
+    with api.env.adopt_user(username="humas1"):
+        assert api.user.has_permission("Add portal content", obj=portal["berita"])
+        assert not api.user.has_permission("Add portal content", obj=portal["program"])
+
+
+def test_ensure_sections_is_idempotent(portal):
+    from kemenkumham.ham.structure import ensure_sections
+
+    before = portal.objectIds()
+    ensure_sections(portal)
+    assert portal.objectIds() == before
