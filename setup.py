@@ -65,6 +65,11 @@ setup(
             "zc.buildout",
             "plone.recipe.zope2instance",
         ],
+        "browser": [
+            # Browser tests drive Debian's chromium (its own browser download is unavailable).
+            "playwright",
+            "pytest-playwright",
+        ],
         "lint": [
             "ruff",
             "zpretty",

@@ -57,12 +57,18 @@ def create_users(portal, rows, say=print):
         username = row["username"].strip()
         if api.user.get(username=username) is None:
             password = secrets.token_urlsafe(15)
-            api.user.create(
-                username=username,
-                email=row["email"].strip(),
-                password=password,
-                properties={"fullname": row["fullname"].strip()},
-            )
+            try:
+                api.user.create(
+                    username=username,
+                    email=row["email"].strip(),
+                    password=password,
+                    properties={"fullname": row["fullname"].strip()},
+                )
+            except ValueError as error:
+                # Plone refuses the login name; the caller aborts, so nobody is half-imported.
+                raise AdminError(
+                    f"Pengguna / user {username!r} ditolak / refused: {error}"
+                ) from None
             created.append((username, password))
             say(f"  + {username}")
         else:

@@ -1,0 +1,1 @@
+"""Content types of the platform (Dexterity schemas and classes)."""

@@ -1,0 +1,1 @@
+"""Python side of the workflows: guards, transition subscribers, deadlines, notifications."""

@@ -1,0 +1,139 @@
+"""ham-admin as an operator uses it, on FileStorage: site, users, serve, backup, restore, pack."""
+
+from tests.admin import admin_auth
+from tests.admin import free_port
+from tests.admin import ham_admin
+from tests.admin import serving
+
+import pytest
+import requests
+import stat
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("instance")
+    result = ham_admin(home, "create-site", "--demo")
+    assert result.returncode == 0, result.stderr
+    home.joinpath("first-run.txt").write_text(result.stdout)
+    return home
+
+
+def test_create_site_prints_a_generated_password_once(home):
+    output = home.joinpath("first-run.txt").read_text()
+    user, password = admin_auth(home)
+    assert user == "admin"
+    assert len(password) >= 20
+    assert f"Kata sandi / password: {password}" in output
+    mode = stat.S_IMODE((home / "var" / "admin-password.txt").stat().st_mode)
+    assert mode == 0o600
+    assert "5 item baru / new items" in output
+
+
+def test_second_run_keeps_the_database_and_the_password(home):
+    password_before = admin_auth(home)
+    data_before = (home / "var" / "filestorage" / "Data.fs").stat().st_size
+    result = ham_admin(home, "create-site", "--demo")
+    assert result.returncode == 0, result.stderr
+    assert "sudah ada / exists" in result.stdout
+    assert password_before[1] not in result.stdout
+    assert admin_auth(home) == password_before
+    assert (home / "var" / "filestorage" / "Data.fs").stat().st_size >= data_before
+
+
+def test_demo_command_is_idempotent(home):
+    result = ham_admin(home, "demo")
+    assert result.returncode == 0, result.stderr
+    assert "0 item baru / new items" in result.stdout
+
+
+def test_users_from_csv(home):
+    csv_file = home / "users.csv"
+    csv_file.write_text(
+        "username,fullname,email,groups\n"
+        "siti,Siti Humas,siti@example.org,humas\n"
+        "budi,Budi Verifikator,budi@example.org,verifikator;bidang-ham\n"
+    )
+    output = home / "passwords.csv"
+    result = ham_admin(home, "users", csv_file, "--output", output)
+    assert result.returncode == 0, result.stderr
+    assert "2 pengguna baru / new users" in result.stdout
+    rows = output.read_text().splitlines()
+    assert rows[0] == "username,password"
+    assert {row.split(",")[0] for row in rows[1:]} == {"siti", "budi"}
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    again = ham_admin(home, "users", csv_file)
+    assert "0 pengguna baru / new users" in again.stdout
+
+
+@pytest.mark.parametrize(
+    "case,bad_row,expected",
+    [
+        ("columns", None, "CSV columns missing"),
+        ("email", "{user}2,Dua,not-an-address,humas", "email"),
+        ("group", "{user}2,Dua,dua@example.org,no-such-group", "no-such-group"),
+    ],
+)
+def test_bad_csv_is_refused_and_creates_nobody(home, case, bad_row, expected):
+    user = f"pengguna{case}"
+    valid_row = f"{user},Satu,{user}@example.org,humas"
+    csv_file = home / f"bad-{case}.csv"
+    if bad_row is None:
+        csv_file.write_text(f"name,email\n{user},{user}@example.org\n")
+    else:
+        csv_file.write_text(
+            f"username,fullname,email,groups\n{valid_row}\n{bad_row.format(user=user)}\n"
+        )
+    result = ham_admin(home, "users", csv_file)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    # The valid row of the rejected file was not imported: importing it now creates the user.
+    good = home / f"good-{case}.csv"
+    good.write_text(f"username,fullname,email,groups\n{valid_row}\n")
+    assert f"+ {user}" in ham_admin(home, "users", good).stdout
+
+
+def test_serve_answers_anonymous_rest_and_locks_the_database(home):
+    port = free_port()
+    with serving(home, port) as url:
+        page = requests.get(f"{url}/Plone", timeout=30)
+        assert page.status_code == 200
+        assert 'lang="id"' in page.text
+        assert "Berita" in page.text
+        found = requests.get(
+            f"{url}/Plone/++api++/@search",
+            params={"portal_type": "News Item"},
+            headers={"Accept": "application/json"},
+            timeout=30,
+        ).json()
+        assert found["items_total"] == 5
+
+        busy = ham_admin(home, "check", "--port", port)
+        assert busy.returncode == 1
+        assert f"Port {port}" in busy.stderr
+
+        locked = ham_admin(home, "demo")
+        assert locked.returncode == 1
+        assert "running instance" in locked.stderr
+        assert len(locked.stderr.strip().splitlines()) == 1
+
+
+def test_backup_restore_and_pack(home):
+    backup = ham_admin(home, "backup")
+    assert backup.returncode == 0, backup.stderr
+    assert list((home / "var" / "backups" / "filestorage").glob("*.fsz"))
+    assert list((home / "var" / "backups" / "blobstorage").glob("blobstorage-*.tar.gz"))
+
+    later = home / "later.csv"
+    later.write_text("username,fullname,email,groups\nsesudah,Sesudah,s@example.org,humas\n")
+    assert "+ sesudah" in ham_admin(home, "users", later).stdout
+
+    restore = ham_admin(home, "restore")
+    assert restore.returncode == 0, restore.stderr
+    # The user added after the backup is gone again.
+    assert "+ sesudah" in ham_admin(home, "users", later).stdout
+
+    pack = ham_admin(home, "pack")
+    assert pack.returncode == 0, pack.stderr
+    assert "Selesai / done" in pack.stdout
