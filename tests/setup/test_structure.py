@@ -81,3 +81,19 @@ def test_ensure_sections_is_idempotent(portal):
     before = portal.objectIds()
     ensure_sections(portal)
     assert portal.objectIds() == before
+
+
+def test_home_page_introduces_the_sections(portal):
+    text = portal.text.raw
+    assert "pengaduan dugaan pelanggaran HAM" in text
+    assert f"resolveuid/{api.content.get_uuid(portal['berita'])}" in text
+    assert text.count("<li>") == len(SECTIONS)
+
+
+def test_home_page_text_of_editors_is_kept(portal):
+    from kemenkumham.ham.structure import ensure_home_page
+    from plone.app.textfield.value import RichTextValue
+
+    portal.text = RichTextValue("<p>Teks redaksi</p>", "text/html", "text/x-html-safe")
+    ensure_home_page(portal)
+    assert portal.text.raw == "<p>Teks redaksi</p>"

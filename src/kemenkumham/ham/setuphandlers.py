@@ -23,6 +23,7 @@ def post_install(context):
     portal = api.portal.get()
     structure.ensure_groups()
     structure.ensure_sections(portal)
+    structure.ensure_home_page(portal)
 
 
 def uninstall(context):

@@ -6,6 +6,7 @@ Sections are content: installing the add-on creates the missing ones, uninstalli
 
 from dataclasses import dataclass
 from dataclasses import field
+from html import escape
 from kemenkumham.ham import logger
 from plone import api
 from plone.base.interfaces.constrains import ENABLED
@@ -166,6 +167,32 @@ def ensure_sections(portal):
             api.group.grant_roles(groupname=group_id, obj=folder, roles=list(SECTION_STAFF_ROLES))
         portal.moveObjectToPosition(section.id, position)
         folder.reindexObject()
+
+
+HOME_INTRO = (
+    "<p>Situs ini memuat berita dan panduan Bidang HAM, program pemajuan dan penegakan HAM, "
+    "pelaporan capaian oleh mitra, hasil penilaian yang telah final, serta layanan pengaduan "
+    "dugaan pelanggaran HAM.</p>"
+)
+
+
+def ensure_home_page(portal):
+    """Give the home page (Beranda) an introduction with links to the sections, once.
+
+    Text that editors wrote is never replaced.
+    """
+    text = getattr(portal, "text", None)
+    if text is not None and text.raw.strip():
+        return
+    from plone.app.textfield.value import RichTextValue
+
+    links = "".join(
+        f'<li><a href="resolveuid/{api.content.get_uuid(portal[section.id])}">'
+        f"{escape(section.title)}</a>: {escape(section.description)}</li>"
+        for section in SECTIONS
+        if section.id in portal
+    )
+    portal.text = RichTextValue(f"{HOME_INTRO}<ul>{links}</ul>", "text/html", "text/x-html-safe")
 
 
 def remove_section_roles(portal):
