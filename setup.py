@@ -44,6 +44,11 @@ setup(
     install_requires=[
         "setuptools",
         "Products.CMFPlone>=6.2,<6.3",
+        # Classic UI (the "classic" site distribution) rather than the whole Plone bundle,
+        # which brings Volto's backend too.
+        "plone.classicui",
+        "plone.app.caching",
+        "Products.CMFPlacefulWorkflow",
         "plone.app.layout>=6.0,<7",
         "plone.api",
         "plone.app.dexterity",

@@ -109,6 +109,18 @@ def test_serve_answers_anonymous_rest_and_locks_the_database(home):
         ).json()
         assert found["items_total"] == 5
 
+        def registry(name):
+            return requests.get(
+                f"{url}/Plone/++api++/@registry/{name}",
+                headers={"Accept": "application/json"},
+                auth=admin_auth(home),
+                timeout=30,
+            ).json()
+
+        assert registry("plone.default_language") == "id"
+        assert registry("plone.available_languages") == ["id", "en"]
+        assert registry("plone.portal_timezone") == "Asia/Jakarta"
+
         busy = ham_admin(home, "check", "--port", port)
         assert busy.returncode == 1
         assert f"Port {port}" in busy.stderr
