@@ -76,3 +76,15 @@ def test_credits_viewlet_shows_reporter(demo_portal, http_request):
     html = item.restrictedTraverse("@@view")()
     assert "Mulyana" in html
     assert "Bayu Kuncahyo" in html
+
+
+def test_berita_lists_news_newest_first(demo_portal):
+    berita = demo_portal["berita"]
+    assert berita.getDefaultPage() == "terbaru"
+    listed = [item.getId() for item in berita["terbaru"].results(batch=False)]
+    assert len(listed) == 5, listed
+    assert "banten-kabupaten-kota-peduli-ham-2020" in listed, listed
+    assert listed.index("banten-kabupaten-kota-peduli-ham-2020") > listed.index(
+        "rakor-gugus-tugas-daerah-bham-babel"
+    )
+    assert listed[-1] == "banten-kabupaten-kota-peduli-ham-2020"

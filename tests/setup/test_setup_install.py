@@ -61,3 +61,8 @@ class TestSetupInstall:
 
     def test_news_item_has_credits_behavior(self, get_behaviors):
         assert "kemenkumham.ham.news_credits" in get_behaviors("News Item")
+
+
+def test_news_items_are_not_navigation_tabs(portal):
+    assert "News Item" not in api.portal.get_registry_record("plone.displayed_types")
+    assert "Folder" in api.portal.get_registry_record("plone.displayed_types")

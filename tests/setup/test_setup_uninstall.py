@@ -30,6 +30,7 @@ def snapshot(portal):
         "configlets": tuple(sorted(a.id for a in portal.portal_controlpanel.listActions())),
         "groups": tuple(sorted(g.getId() for g in api.group.get_groups())),
         "news_behaviors": tuple(portal.portal_types["News Item"].behaviors),
+        "navigation_types": tuple(sorted(registry["plone.displayed_types"])),
         "permissions": permissions,
         "local_roles": {
             section.id: tuple(sorted(portal[section.id].get_local_roles()))
@@ -96,6 +97,7 @@ class TestNoLeftover:
         assert "kemenkumham-ham-settings" not in state["configlets"]
         assert not set(GROUP_IDS) & set(state["groups"])
         assert "kemenkumham.ham.news_credits" not in state["news_behaviors"]
+        assert "News Item" in state["navigation_types"]
         # Back to the permission's Zope default: Manager only, acquired.
         assert state["permissions"]["kemenkumham.ham: Manage settings"] == (("Manager",), True)
         for section, roles in state["local_roles"].items():

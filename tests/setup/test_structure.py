@@ -64,7 +64,7 @@ def test_berita_takes_news_pages_and_files(portal):
 
     with api.env.adopt_roles(["Manager"]):
         allowed = set(ISelectableConstrainTypes(portal["berita"]).getLocallyAllowedTypes())
-    assert allowed == {"News Item", "Document", "File", "Image"}
+    assert allowed == {"News Item", "Document", "File", "Image", "Collection"}
 
 
 def test_humas_member_can_add_news_in_berita(portal):

@@ -6,6 +6,9 @@ from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
 
+# Each news item would otherwise be a tab entry under Berita; the section lists them.
+HIDDEN_FROM_NAVIGATION = ("News Item",)
+
 CUSTOM_ROLES = ("HAMVerifier", "HAMAssessor", "ComplaintOfficer", "PartnerMember")
 
 
@@ -24,6 +27,7 @@ def post_install(context):
     structure.ensure_groups()
     structure.ensure_sections(portal)
     structure.ensure_home_page(portal)
+    _set_navigation_types(hide=True)
 
 
 def uninstall(context):
@@ -32,6 +36,7 @@ def uninstall(context):
     structure.remove_groups()
     _remove_roles(portal)
     _reset_own_permissions(portal)
+    _set_navigation_types(hide=False)
 
 
 def _remove_roles(portal):
@@ -57,3 +62,12 @@ def _reset_own_permissions(portal):
         name = permission[0]
         if name.startswith("kemenkumham.ham:"):
             portal.manage_permission(name, roles=[], acquire=True)
+
+
+def _set_navigation_types(hide):
+    shown = list(api.portal.get_registry_record("plone.displayed_types"))
+    if hide:
+        shown = [name for name in shown if name not in HIDDEN_FROM_NAVIGATION]
+    else:
+        shown += [name for name in HIDDEN_FROM_NAVIGATION if name not in shown]
+    api.portal.set_registry_record("plone.displayed_types", tuple(shown))

@@ -33,6 +33,8 @@ class Section:
     staff_groups: tuple = ()
     addable_types: tuple = field(default=())
     layout: str = "listing_view"
+    # A type whose items the section shows newest first (through a collection as default page).
+    newest_first: str = ""
 
 
 GROUPS = (
@@ -71,8 +73,9 @@ SECTIONS = (
         "Berita",
         "Berita dan panduan dari Bidang HAM.",
         staff_groups=("humas",),
-        addable_types=("News Item", "Document", "File", "Image"),
+        addable_types=("News Item", "Document", "File", "Image", "Collection"),
         layout="summary_view",
+        newest_first="News Item",
     ),
     Section(
         "program",
@@ -165,8 +168,45 @@ def ensure_sections(portal):
             api.content.transition(obj=folder, transition="publish")
         for group_id in section.staff_groups:
             api.group.grant_roles(groupname=group_id, obj=folder, roles=list(SECTION_STAFF_ROLES))
+        if section.newest_first:
+            _ensure_newest_first_listing(folder, section)
         portal.moveObjectToPosition(section.id, position)
         folder.reindexObject()
+
+
+NEWEST_FIRST_ID = "terbaru"
+
+
+def _ensure_newest_first_listing(folder, section):
+    """A published collection, default page of the section, listing its items newest first."""
+    if NEWEST_FIRST_ID in folder:
+        return
+    listing = api.content.create(
+        container=folder,
+        type="Collection",
+        id=NEWEST_FIRST_ID,
+        title=section.title,
+        description=section.description,
+        exclude_from_nav=True,
+        query=[
+            {
+                "i": "portal_type",
+                "o": "plone.app.querystring.operation.selection.any",
+                "v": [section.newest_first],
+            },
+            {
+                "i": "path",
+                "o": "plone.app.querystring.operation.string.relativePath",
+                "v": "..",
+            },
+        ],
+        sort_on="effective",
+        sort_reversed=True,
+    )
+    listing.setLayout("summary_view")
+    if api.content.get_state(listing, default=None) not in (None, "published"):
+        api.content.transition(obj=listing, transition="publish")
+    folder.setDefaultPage(NEWEST_FIRST_ID)
 
 
 HOME_INTRO = (
