@@ -101,6 +101,7 @@ def test_serve_answers_anonymous_rest_and_locks_the_database(home):
         assert page.status_code == 200
         assert 'lang="id"' in page.text
         assert "Berita" in page.text
+        assert "++theme++barceloneta/css/barceloneta.min.css" in page.text
         found = requests.get(
             f"{url}/Plone/++api++/@search",
             params={"portal_type": "News Item"},

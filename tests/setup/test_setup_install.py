@@ -66,3 +66,11 @@ class TestSetupInstall:
 def test_news_items_are_not_navigation_tabs(portal):
     assert "News Item" not in api.portal.get_registry_record("plone.displayed_types")
     assert "Folder" in api.portal.get_registry_record("plone.displayed_types")
+
+
+def test_site_is_themed_on_127_0_0_1(portal):
+    """make start serves http://127.0.0.1:8080/Plone: that address must get the theme."""
+    blacklist = api.portal.get_registry_record(
+        "plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist"
+    )
+    assert "127.0.0.1" not in blacklist

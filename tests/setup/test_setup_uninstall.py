@@ -31,6 +31,9 @@ def snapshot(portal):
         "groups": tuple(sorted(g.getId() for g in api.group.get_groups())),
         "news_behaviors": tuple(portal.portal_types["News Item"].behaviors),
         "navigation_types": tuple(sorted(registry["plone.displayed_types"])),
+        "unthemed_hosts": tuple(
+            registry["plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist"]
+        ),
         "permissions": permissions,
         "local_roles": {
             section.id: tuple(sorted(portal[section.id].get_local_roles()))
@@ -98,6 +101,7 @@ class TestNoLeftover:
         assert not set(GROUP_IDS) & set(state["groups"])
         assert "kemenkumham.ham.news_credits" not in state["news_behaviors"]
         assert "News Item" in state["navigation_types"]
+        assert state["unthemed_hosts"] == ("127.0.0.1",)
         # Back to the permission's Zope default: Manager only, acquired.
         assert state["permissions"]["kemenkumham.ham: Manage settings"] == (("Manager",), True)
         for section, roles in state["local_roles"].items():
