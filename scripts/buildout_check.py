@@ -11,9 +11,12 @@ fetch the site and the anonymous news search; stop the instance. Exits non-zero 
 on the first failure. Safe to run again: the database under var/buildout/ is kept.
 """
 
+from importlib import metadata
 from pathlib import Path
 
+import configparser
 import os
+import re
 import requests
 import signal
 import socket
@@ -30,12 +33,15 @@ EXPECTED_NEWS = 5
 BUILDOUT_TIMEOUT = 300  # seconds
 SETUP_TIMEOUT = 300
 START_TIMEOUT = 120
-STOP_TIMEOUT = 30
+STOP_TIMEOUT = 20  # per signal
 VAR = ROOT / "var" / "buildout"
+PASSWORD_FILE = VAR / "admin-password.txt"
 INSTANCE_LOG = VAR / "log" / "buildout-check-instance.log"
+REQUIREMENT = re.compile(r"\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[(?P<extras>[^\]]*)\])?")
+EXTRA_MARKER = re.compile(r"""extra\s*==\s*['"]([^'"]+)['"]""")
 
 # Run by `bin/instance run`, where `app` is the Zope root with a request and the system user.
-SETUP_SCRIPT = '''\
+SETUP_SCRIPT = """\
 from kemenkumham.ham.cli.site import create_site
 from kemenkumham.ham.cli.zopeapp import ADMIN_USER
 from kemenkumham.ham.cli.zopeapp import login_as_admin
@@ -44,30 +50,30 @@ from pathlib import Path
 from zope.component.hooks import setSite
 
 import secrets
-import sys
 import transaction
 
 
-site_id, password_file = sys.argv[1], Path(sys.argv[2])
+# SETTINGS
 if app.acl_users.getUserById(ADMIN_USER) is None:
     password = secrets.token_urlsafe(18)
     app.acl_users._doAddUser(ADMIN_USER, password, ["Manager"], [])
     transaction.commit()
-    password_file.parent.mkdir(parents=True, exist_ok=True)
-    password_file.touch(mode=0o600)
-    password_file.write_text(f"{ADMIN_USER}:{password}\\n")
-    print(f"setup: Zope user {ADMIN_USER} created, password in {password_file}")
+    PASSWORD_FILE.parent.mkdir(parents=True, exist_ok=True)
+    PASSWORD_FILE.touch(mode=0o600)
+    PASSWORD_FILE.write_text(f"{ADMIN_USER}:{password}\\n")
+    print(f"setup: Zope user {ADMIN_USER} created, password in {PASSWORD_FILE}")
 else:
     print(f"setup: Zope user {ADMIN_USER} exists")
-site = create_site(app, site_id=site_id, say=lambda line: print(f"setup: {line}"))
+site = create_site(app, site_id=SITE_ID, say=lambda line: print(f"setup: {line}"))
 if site is None:
-    print(f"setup: site {site_id} exists, not created again")
-    site = app[site_id]
+    print(f"setup: site {SITE_ID} exists, not created again")
+    site = app[SITE_ID]
     login_as_admin(app)
     setSite(site)
 create_demo(site, say=lambda line: print(f"setup: {line}"))
 transaction.commit()
-'''
+app._p_jar.db().close()  # writes the FileStorage index: the instance starts faster
+"""
 
 
 class CheckError(Exception):
@@ -84,7 +90,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def run(command, what, timeout, stdin_text=None):
+def run(command, what, timeout):
     """Run a command in ROOT, echo its output indented, fail on a non-zero exit or timeout."""
     say(f"{what}: {' '.join(str(part) for part in command)}")
     started = time.monotonic()
@@ -92,7 +98,7 @@ def run(command, what, timeout, stdin_text=None):
         result = subprocess.run(
             [str(part) for part in command],
             cwd=ROOT,
-            input=stdin_text or "",
+            stdin=subprocess.DEVNULL,  # nothing may prompt
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -121,21 +127,64 @@ def build(port):
         raise CheckError("buildout wrote no bin/instance")
 
 
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def unpinned():
+    """What the instance needs that versions.cfg does not pin at the installed version.
+
+    Buildout run from the virtualenv takes what is installed there as develop eggs and does
+    not apply allow-picked-versions to them: check every pin of the instance's tree here.
+    """
+    config = configparser.ConfigParser(interpolation=None, strict=False)
+    config.read([ROOT / "versions.cfg", ROOT / "buildout.cfg"])
+    pins = {canonical(name): version.strip() for name, version in config["versions"].items()}
+    instance = config["instance"]
+    todo = [(name, (), False) for name in [instance["recipe"], *instance["eggs"].split()]]
+    # The develop egg's metadata as buildout just wrote it, then the virtualenv's.
+    path = [str(ROOT / "develop-eggs"), *sys.path]
+    seen, problems = set(), set()
+    while todo:
+        name, extras, conditional = todo.pop()
+        if (canonical(name), extras) in seen:
+            continue
+        seen.add((canonical(name), extras))
+        dist = next(iter(metadata.distributions(name=name, path=path)), None)
+        if dist is None:
+            if not conditional:  # else probably for another Python or platform
+                problems.add(f"{name} (not installed)")
+            continue
+        pin = pins.get(canonical(name))
+        if pin is None:
+            problems.add(f"{name} {dist.version} (no pin)")
+        elif pin and pin != dist.version:  # an empty pin is a develop egg
+            problems.add(f"{name} {dist.version} (pinned {pin})")
+        for requirement in dist.requires or []:
+            spec, _, marker = requirement.partition(";")
+            wanted = EXTRA_MARKER.findall(marker)
+            if wanted and not set(wanted) & set(extras):
+                continue
+            match = REQUIREMENT.match(spec)
+            more = tuple(sorted(e.strip() for e in (match["extras"] or "").split(",") if e.strip()))
+            todo.append((match["name"], more, bool(marker.strip())))
+    return len({name for name, _ in seen}), sorted(problems)
+
+
+def check_pins():
+    checked, problems = unpinned()
+    if problems:
+        raise CheckError("not pinned in versions.cfg: " + ", ".join(problems))
+    say(f"ok: the {checked} distributions the instance needs are pinned in versions.cfg")
+
+
 def create_site():
+    # Values go into the script itself: `bin/instance run` passes no reliable sys.argv.
+    settings = f"SITE_ID = {SITE_ID!r}\nPASSWORD_FILE = Path({str(PASSWORD_FILE)!r})\n"
     with tempfile.TemporaryDirectory(prefix="buildout-check-") as tmp:
         script = Path(tmp) / "setup_site.py"
-        script.write_text(SETUP_SCRIPT, encoding="utf-8")
-        run(
-            [
-                ROOT / "bin" / "instance",
-                "run",
-                script,
-                SITE_ID,
-                VAR / "admin-password.txt",
-            ],
-            "site setup",
-            SETUP_TIMEOUT,
-        )
+        script.write_text(SETUP_SCRIPT.replace("# SETTINGS\n", settings), encoding="utf-8")
+        run([ROOT / "bin" / "instance", "run", script], "site setup", SETUP_TIMEOUT)
 
 
 def start(log):
@@ -148,20 +197,31 @@ def start(log):
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        preexec_fn=default_sigint,
     )
+
+
+def default_sigint():
+    # A shell without job control starts background commands with SIGINT ignored, and the
+    # child inherits that: give Zope back SIGINT, on which it closes the database cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stop(process):
     if process.poll() is not None:
         return
     say(f"stopping the instance (pid {process.pid})")
-    # SIGINT: waitress stops serving and Zope closes the database cleanly.
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT)
+    # SIGINT: waitress stops and Zope closes the database; then SIGTERM, SIGKILL if need be.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=STOP_TIMEOUT)
+            break
+        except subprocess.TimeoutExpired:
+            say(f"the instance ignored {sig.name}")
 
 
 def log_tail(lines=15):
@@ -173,16 +233,18 @@ def log_tail(lines=15):
 
 def wait_until_up(process, url):
     deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
+    while (left := deadline - time.monotonic()) > 0:
         if process.poll() is not None:
             log_tail()
             raise CheckError(f"the instance exited with status {process.returncode} at start")
         try:
-            return requests.get(url, timeout=5)
+            # A generous read timeout: the first request warms Plone up, and a second one
+            # sent alongside would only cause a ConflictError.
+            return requests.get(url, timeout=(2, left))
         except requests.ConnectionError:
             time.sleep(1)
         except requests.Timeout:
-            pass
+            break
     log_tail()
     raise CheckError(f"the instance did not answer {url} within {START_TIMEOUT} s")
 
@@ -197,7 +259,10 @@ def check_site(process, port):
     say(f"ok: GET {base} -> 200")
 
     url = f"{base}/++api++/@search?portal_type=News%20Item"
-    response = requests.get(url, headers={"Accept": "application/json"}, timeout=30)
+    try:
+        response = requests.get(url, headers={"Accept": "application/json"}, timeout=30)
+    except requests.RequestException as error:
+        raise CheckError(f"GET {url} failed: {error}") from None
     if response.status_code != 200:
         raise CheckError(f"GET {url} answered {response.status_code}, expected 200")
     try:
@@ -205,7 +270,9 @@ def check_site(process, port):
     except (ValueError, KeyError):
         raise CheckError(f"GET {url} answered no JSON with items_total") from None
     if total != EXPECTED_NEWS:
-        raise CheckError(f"GET {url} (anonymous) found {total} news items, expected {EXPECTED_NEWS}")
+        raise CheckError(
+            f"GET {url} (anonymous) found {total} news items, expected {EXPECTED_NEWS}"
+        )
     say(f"ok: GET {url} (anonymous) -> items_total {total}")
 
 
@@ -215,6 +282,7 @@ def main():
     say(f"repository {ROOT}, port {port}")
     build(port)
     say("ok: buildout built bin/instance")
+    check_pins()
     create_site()
     say(f"ok: site {SITE_ID} with kemenkumham.ham and demo news in var/buildout/")
     INSTANCE_LOG.parent.mkdir(parents=True, exist_ok=True)
