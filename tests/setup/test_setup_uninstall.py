@@ -30,6 +30,13 @@ def snapshot(portal):
         "configlets": tuple(sorted(a.id for a in portal.portal_controlpanel.listActions())),
         "groups": tuple(sorted(g.getId() for g in api.group.get_groups())),
         "news_behaviors": tuple(portal.portal_types["News Item"].behaviors),
+        "types": tuple(
+            sorted(
+                t.getId()
+                for t in portal.portal_types.objectValues()
+                if getattr(t, "klass", "").startswith("kemenkumham.")
+            )
+        ),
         "navigation_types": tuple(sorted(registry["plone.displayed_types"])),
         "unthemed_hosts": tuple(
             registry["plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist"]
@@ -101,6 +108,7 @@ class TestNoLeftover:
         assert not set(GROUP_IDS) & set(state["groups"])
         assert "kemenkumham.ham.news_credits" not in state["news_behaviors"]
         assert "News Item" in state["navigation_types"]
+        assert state["types"] == ()
         assert state["unthemed_hosts"] == ("127.0.0.1",)
         # Back to the permission's Zope default: Manager only, acquired.
         assert state["permissions"]["kemenkumham.ham: Manage settings"] == (("Manager",), True)

@@ -59,12 +59,38 @@ def test_editors_work_in_programme_sections(portal):
     assert portal["berita"].get_local_roles_for_userid("bidang-ham") == ()
 
 
-def test_berita_takes_news_pages_and_files(portal):
+SECTION_TYPES = {
+    "berita": {"News Item", "Document", "File", "Image", "Collection"},
+    "program": {"Programme", "Document", "File", "Image"},
+    "peraturan": {"Regulation", "Document", "File", "Collection"},
+    "formulir": {"EasyForm", "Document"},
+    "pengaduan": {"Complaint", "Document"},
+    "mitra": {"Partner", "Document"},
+    "gugus-tugas": {"TaskForce", "Document", "File"},
+    "penghargaan": {"Award", "Document", "File", "Collection"},
+    "statistik": {"Document", "File", "Image", "Collection"},
+}
+
+
+@pytest.mark.parametrize("section_id,types", SECTION_TYPES.items())
+def test_section_takes_its_own_types(portal, section_id, types):
     from plone.base.interfaces.constrains import ISelectableConstrainTypes
 
     with api.env.adopt_roles(["Manager"]):
-        allowed = set(ISelectableConstrainTypes(portal["berita"]).getLocallyAllowedTypes())
-    assert allowed == {"News Item", "Document", "File", "Image", "Collection"}
+        allowed = set(ISelectableConstrainTypes(portal[section_id]).getLocallyAllowedTypes())
+    assert allowed == types
+
+
+def test_upgrade_1001_constrains_existing_sections(portal):
+    from kemenkumham.ham.upgrades.v1001 import add_domain_types
+    from plone.base.interfaces.constrains import ISelectableConstrainTypes
+
+    with api.env.adopt_roles(["Manager"]):
+        constraints = ISelectableConstrainTypes(portal["mitra"])
+        constraints.setConstrainTypesMode(0)
+        add_domain_types(portal.portal_setup)
+        assert constraints.getConstrainTypesMode() == 1
+        assert set(constraints.getLocallyAllowedTypes()) == {"Partner", "Document"}
 
 
 def test_humas_member_can_add_news_in_berita(portal):

@@ -83,47 +83,55 @@ SECTIONS = (
         "Program pemajuan dan penegakan HAM: P2HAM, KKP HAM, Bisnis dan HAM, "
         "PRISMA, penanganan pengaduan, RANHAM.",
         staff_groups=("bidang-ham",),
+        addable_types=("Programme", "Document", "File", "Image"),
     ),
     Section(
         "peraturan",
         "Peraturan",
         "Dasar hukum program HAM.",
         staff_groups=("bidang-ham",),
+        addable_types=("Regulation", "Document", "File", "Collection"),
     ),
     Section(
         "formulir",
         "Formulir",
         "Formulir pengumpulan data untuk mitra.",
         staff_groups=("bidang-ham",),
+        addable_types=("EasyForm", "Document"),
     ),
     Section(
         "pengaduan",
         "Pengaduan",
         "Pengaduan dugaan pelanggaran HAM dan cek status pengaduan.",
+        addable_types=("Complaint", "Document"),
     ),
     Section(
         "mitra",
         "Mitra",
         "Mitra dan unit kerja yang melaporkan capaian.",
         staff_groups=("bidang-ham",),
+        addable_types=("Partner", "Document"),
     ),
     Section(
         "gugus-tugas",
         "Gugus Tugas",
         "Gugus Tugas Bisnis dan HAM.",
         staff_groups=("bidang-ham",),
+        addable_types=("TaskForce", "Document", "File"),
     ),
     Section(
         "penghargaan",
         "Penghargaan",
         "Penghargaan dan predikat yang telah ditetapkan.",
         staff_groups=("bidang-ham",),
+        addable_types=("Award", "Document", "File", "Collection"),
     ),
     Section(
         "statistik",
         "Statistik",
         "Statistik hasil penilaian dan pengaduan yang telah final.",
         staff_groups=("bidang-ham",),
+        addable_types=("Document", "File", "Image", "Collection"),
     ),
 )
 
@@ -158,11 +166,7 @@ def ensure_sections(portal):
                 description=section.description,
             )
             folder.setLayout(section.layout)
-            if section.addable_types:
-                constraints = ISelectableConstrainTypes(folder)
-                constraints.setConstrainTypesMode(ENABLED)
-                constraints.setLocallyAllowedTypes(list(section.addable_types))
-                constraints.setImmediatelyAddableTypes(list(section.addable_types))
+            constrain_section(folder, section)
             logger.info("Created section %s", section.id)
         if api.content.get_state(folder, default=None) not in (None, "published"):
             api.content.transition(obj=folder, transition="publish")
@@ -172,6 +176,16 @@ def ensure_sections(portal):
             _ensure_newest_first_listing(folder, section)
         portal.moveObjectToPosition(section.id, position)
         folder.reindexObject()
+
+
+def constrain_section(folder, section):
+    """Allow only the section's own types in it (editors may change this later)."""
+    if not section.addable_types:
+        return
+    constraints = ISelectableConstrainTypes(folder)
+    constraints.setConstrainTypesMode(ENABLED)
+    constraints.setLocallyAllowedTypes(list(section.addable_types))
+    constraints.setImmediatelyAddableTypes(list(section.addable_types))
 
 
 NEWEST_FIRST_ID = "terbaru"

@@ -1,8 +1,11 @@
 """Credits of a news item: where it was written, by whom, and where it first appeared."""
 
 from kemenkumham.ham import _
+from plone.app.vocabularies.catalog import CatalogSource
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import provider
 
@@ -12,7 +15,15 @@ class INewsCredits(model.Schema):
     model.fieldset(
         "credits",
         label=_("fieldset_credits", default="Credits"),
-        fields=["place", "dateline", "reporter", "news_editor", "source_name", "source_url"],
+        fields=[
+            "place",
+            "dateline",
+            "reporter",
+            "news_editor",
+            "source_name",
+            "source_url",
+            "related_programmes",
+        ],
     )
 
     place = schema.TextLine(
@@ -52,5 +63,15 @@ class INewsCredits(model.Schema):
 
     source_url = schema.URI(
         title=_("label_source_url", default="Source address"),
+        required=False,
+    )
+
+    related_programmes = RelationList(
+        title=_("label_related_programmes", default="Related programmes"),
+        value_type=RelationChoice(
+            title=_("label_programme", default="Programme"),
+            source=CatalogSource(portal_type="Programme"),
+        ),
+        default=[],
         required=False,
     )
