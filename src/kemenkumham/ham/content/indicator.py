@@ -5,10 +5,12 @@ from Acquisition import aq_parent
 from kemenkumham.ham import _
 from plone.dexterity.content import Item
 from plone.supermodel import model
+from z3c.form.util import getSpecification
 from z3c.form.validator import InvariantsValidator
-from z3c.form.validator import WidgetsValidatorDiscriminators
 from zope import schema
+from zope.component import adapter
 from zope.interface import implementer
+from zope.interface import Interface
 from zope.interface import Invalid
 
 
@@ -105,4 +107,7 @@ class IndicatorValidator(InvariantsValidator):
         return tuple(errors)
 
 
-WidgetsValidatorDiscriminators(IndicatorValidator, schema=IIndicator)
+# The validator is looked up for the schema object itself (an interface), hence force=True.
+adapter(Interface, Interface, Interface, getSpecification(IIndicator, force=True), Interface)(
+    IndicatorValidator
+)

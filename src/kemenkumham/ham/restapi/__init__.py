@@ -1,0 +1,1 @@
+"""REST API (plone.restapi) adaptations of the platform."""
