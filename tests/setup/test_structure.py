@@ -123,3 +123,20 @@ def test_home_page_text_of_editors_is_kept(portal):
     portal.text = RichTextValue("<p>Teks redaksi</p>", "text/html", "text/x-html-safe")
     ensure_home_page(portal)
     assert portal.text.raw == "<p>Teks redaksi</p>"
+
+
+def test_upgrade_1001_keeps_published_news_published(portal):
+    """News published under the site's default workflow stays published after the upgrade."""
+    from kemenkumham.ham.upgrades.v1001 import carry_over_states
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    workflow_tool.setChainForPortalTypes(("News Item",), "simple_publication_workflow")
+    news = api.content.create(container=portal["berita"], type="News Item", id="lama", title="Lama")
+    api.content.transition(obj=news, transition="publish")
+    workflow_tool.setChainForPortalTypes(("News Item",), "ham_publication_workflow")
+    assert api.content.get_state(news) == "private"
+    carry_over_states(("News Item",))
+    assert api.content.get_state(news) == "published"
