@@ -68,8 +68,6 @@ class IPartner(model.Schema):
 
 @implementer(IPartnerMarker)
 class Partner(Item):
-    """A reporting organisation."""
+    """A reporting organisation; its group is created by a subscriber (partner_groups)."""
 
-    @property
-    def group_id(self):
-        return f"{PARTNER_GROUP_PREFIX}{self.getId()}"
+    partner_group = None
