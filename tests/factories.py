@@ -4,6 +4,14 @@ from datetime import date
 from plone import api
 
 
+def relation_to(obj):
+    from z3c.relationfield import RelationValue
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    return RelationValue(getUtility(IIntIds).getId(obj))
+
+
 def make_tree(portal):
     """Create one object of each type in the section that holds it; return them by name."""
     with api.env.adopt_roles(["Manager"]):
@@ -80,6 +88,7 @@ def make_tree(portal):
             type="Pledge",
             id="pencanangan-contoh",
             title="Pencanangan P2HAM (Contoh)",
+            partner=relation_to(tree["partner_a"]),
             requested_date=date(2024, 1, 15),
             planned_date=date(2024, 2, 21),
         )

@@ -67,4 +67,6 @@ def report_changed(report, event):
 
 def pledge_changed(pledge, event):
     relation = getattr(pledge, "partner", None)
-    grant_partner_role(pledge, relation.to_object.UID() if relation and relation.to_object else None)
+    grant_partner_role(
+        pledge, relation.to_object.UID() if relation and relation.to_object else None
+    )

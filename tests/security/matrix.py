@@ -1,0 +1,85 @@
+"""The declarative permission table (docs/permissions.csv) and how to put an object in a state."""
+
+from collections import deque
+from pathlib import Path
+from plone import api
+
+import csv
+
+
+TABLE = Path(__file__).resolve().parents[2] / "docs" / "permissions.csv"
+
+# Who each principal of the table is, as a user of the test site.
+USERS = {
+    "anonymous": None,
+    "member": ("anggota", None),
+    "humas": ("humas1", "humas"),
+    "bidang-ham": ("editor1", "bidang-ham"),
+    "verifikator": ("verif1", "verifikator"),
+    "tim-penilai": ("penilai1", "tim-penilai"),
+    "petugas-pengaduan": ("petugas1", "petugas-pengaduan"),
+    "mitra-sendiri": ("ani", "mitra-kota-serang"),
+    "mitra-lain": ("budi", "mitra-kabupaten-lebak"),
+}
+PASSWORD = "rahasia-matriks-1"
+
+# The object of the test tree that stands for each type (factories.make_tree + news/page).
+OBJECTS = {
+    "Programme": "programme",
+    "Indicator": "indicator",
+    "ReportingPeriod": "period",
+    "IndicatorReport": "report_a",
+    "Partner": "partner_a",
+    "Pledge": "pledge",
+    "TaskForce": "taskforce",
+    "TaskForceMember": "member",
+    "Complaint": "complaint",
+    "Regulation": "regulation",
+    "Award": "award",
+    "News Item": "news",
+    "Document": "page",
+}
+
+# What "add" means for a container: creating its main child type.
+CHILDREN = {
+    "Programme": "Indicator",
+    "ReportingPeriod": "IndicatorReport",
+    "TaskForce": "TaskForceMember",
+    "Pledge": "File",
+}
+
+
+def load_table():
+    with TABLE.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def cases():
+    """(type, state) pairs of the table, in table order."""
+    seen = []
+    for row in load_table():
+        key = (row["type"], row["state"])
+        if key not in seen:
+            seen.append(key)
+    return seen
+
+
+def move_to_state(obj, target):
+    """Walk the workflow graph from the object's state to target, as the current (Manager) user."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    (workflow,) = workflow_tool.getWorkflowsFor(obj)
+    start = api.content.get_state(obj)
+    paths = deque([(start, [])])
+    seen = {start}
+    while paths:
+        state, path = paths.popleft()
+        if state == target:
+            for transition in path:
+                workflow_tool.doActionFor(obj, transition)
+            return
+        for transition_id in workflow.states[state].transitions:
+            following = workflow.transitions[transition_id].new_state_id
+            if following not in seen:
+                seen.add(following)
+                paths.append((following, [*path, transition_id]))
+    raise AssertionError(f"{target} cannot be reached from {start} in {workflow.getId()}")
