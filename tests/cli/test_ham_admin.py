@@ -1,5 +1,7 @@
 """ham-admin as an operator uses it, on FileStorage: site, users, serve, backup, restore, pack."""
 
+from kemenkumham.ham.demo import load_news
+from kemenkumham.ham.demo.site_content import load_specs
 from tests.admin import admin_auth
 from tests.admin import free_port
 from tests.admin import ham_admin
@@ -27,7 +29,12 @@ def test_create_site_prints_a_generated_password_once(home):
     assert f"Kata sandi / password: {password}" in output
     mode = stat.S_IMODE((home / "var" / "admin-password.txt").stat().st_mode)
     assert mode == 0o600
-    assert "5 item baru / new items" in output
+    specs = [spec for spec in load_specs() if not spec.get("update")]
+    assert f"{len(specs) + len(load_news())} item baru / new items" in output
+    assert "mitra.serang.demo" in output
+    demo_users = home / "var" / "demo-users.csv"
+    assert stat.S_IMODE(demo_users.stat().st_mode) == 0o600
+    assert len(demo_users.read_text().splitlines()) == 1 + 7
 
 
 def test_second_run_keeps_the_database_and_the_password(home):

@@ -1,7 +1,7 @@
 """The five news items rebuilt from the office's articles."""
 
 from kemenkumham.ham.behaviors.news_credits import INewsCredits
-from kemenkumham.ham.demo import create_demo
+from kemenkumham.ham.demo import create_news
 from kemenkumham.ham.demo import load_news
 from plone import api
 
@@ -11,7 +11,7 @@ import pytest
 @pytest.fixture
 def demo_portal(portal):
     with api.env.adopt_roles(["Manager"]):
-        create_demo(portal, say=lambda message: None)
+        create_news(portal, say=lambda message: None)
     return portal
 
 
@@ -23,7 +23,7 @@ def test_five_news_published(demo_portal):
 
 def test_demo_is_idempotent(demo_portal):
     with api.env.adopt_roles(["Manager"]):
-        assert create_demo(demo_portal, say=lambda message: None) == 0
+        assert create_news(demo_portal, say=lambda message: None) == 0
     assert len(api.content.find(portal_type="News Item")) == 5
 
 

@@ -1,8 +1,7 @@
 """The declarative permission table (docs/permissions.csv) and how to put an object in a state."""
 
-from collections import deque
+from kemenkumham.ham.workflows.paths import move_to_state  # noqa: F401 (used by tests)
 from pathlib import Path
-from plone import api
 
 import csv
 
@@ -62,24 +61,3 @@ def cases():
         if key not in seen:
             seen.append(key)
     return seen
-
-
-def move_to_state(obj, target):
-    """Walk the workflow graph from the object's state to target, as the current (Manager) user."""
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    (workflow,) = workflow_tool.getWorkflowsFor(obj)
-    start = api.content.get_state(obj)
-    paths = deque([(start, [])])
-    seen = {start}
-    while paths:
-        state, path = paths.popleft()
-        if state == target:
-            for transition in path:
-                workflow_tool.doActionFor(obj, transition)
-            return
-        for transition_id in workflow.states[state].transitions:
-            following = workflow.transitions[transition_id].new_state_id
-            if following not in seen:
-                seen.add(following)
-                paths.append((following, [*path, transition_id]))
-    raise AssertionError(f"{target} cannot be reached from {start} in {workflow.getId()}")

@@ -48,8 +48,9 @@ def cmd_create_site(instance, args):
         if args.demo:
             from kemenkumham.ham.demo import create_demo
 
-            create_demo(site, say=say)
+            result = create_demo(site, say=say)
             transaction.commit()
+            report_demo_users(instance, result.users)
         say(f"Situs / site {args.site} siap / ready")
 
 
@@ -77,7 +78,28 @@ def _with_site(instance, args, work):
 def cmd_demo(instance, args):
     from kemenkumham.ham.demo import create_demo
 
-    _with_site(instance, args, lambda site: create_demo(site, say=say))
+    result = _with_site(instance, args, lambda site: create_demo(site, say=say))
+    report_demo_users(instance, result.users)
+
+
+def report_demo_users(instance, users):
+    """After the commit: print the new demo users' passwords once and keep them (mode 600)."""
+    if not users:
+        return
+    import csv
+
+    path = instance.var / "demo-users.csv"
+    is_new = not path.exists()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a", newline="") as handle:
+        writer = csv.writer(handle)
+        if is_new:
+            writer.writerow(["username", "password", "group"])
+        writer.writerows(users)
+    say("Pengguna demo / demo users (kata sandi / password):")
+    for username, password, group in users:
+        say(f"  {username:<20} {password}  ({group})")
+    say(f"(tersimpan di / stored in {path}, mode 600)")
 
 
 def cmd_users(instance, args):

@@ -29,7 +29,7 @@ class IPledge(model.Schema):
     )
 
     requested_date = schema.Date(
-        title=_("label_requested_date", default="Date of request"), required=True
+        title=_("label_requested_date", default="Date of request"), required=False
     )
 
     planned_date = schema.Date(

@@ -1,9 +1,14 @@
 """Demo content rebuilt from the office's published articles (see news.json)."""
 
+from dataclasses import dataclass
+from dataclasses import field
 from DateTime import DateTime
 from datetime import date
 from html import escape
 from kemenkumham.ham import logger
+from kemenkumham.ham.demo.site_content import create_site_content
+from kemenkumham.ham.demo.users import create_demo_users
+from kemenkumham.ham.demo.values import relation
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -44,6 +49,11 @@ def create_news(portal, say=logger.info):
             news_editor=entry["news_editor"],
             source_name=entry["source_name"],
             source_url=entry["source_url"],
+            related_programmes=[
+                relation(portal, path)
+                for path in entry.get("related_programmes", [])
+                if portal.unrestrictedTraverse(path, None) is not None
+            ],
         )
         if entry["effective"]:
             published = date.fromisoformat(entry["effective"])
@@ -60,9 +70,18 @@ def create_news(portal, say=logger.info):
     return added
 
 
+@dataclass
+class DemoResult:
+    added: int = 0
+    users: list = field(default_factory=list)  # (username, password, group) of new users
+
+
 def create_demo(portal, say=logger.info):
-    """Add all demo content that is missing. Safe to run again."""
+    """Add all demo content and users that are missing. Safe to run again."""
     say("Konten demo / demo content ...")
-    added = create_news(portal, say=say)
-    say(f"Konten demo selesai / demo content done: {added} item baru / new items")
-    return added
+    result = DemoResult()
+    result.added += create_site_content(portal, say=say)
+    result.added += create_news(portal, say=say)
+    result.users = create_demo_users(say=say)
+    say(f"Konten demo selesai / demo content done: {result.added} item baru / new items")
+    return result

@@ -1,0 +1,25 @@
+"""Bring an object to a workflow state along the transitions of its workflow (shortest path)."""
+
+from collections import deque
+from plone import api
+
+
+def move_to_state(obj, target, comment=""):
+    """Take the transitions from the object's state to target, as the current user."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    (workflow,) = workflow_tool.getWorkflowsFor(obj)
+    start = api.content.get_state(obj)
+    paths = deque([(start, [])])
+    seen = {start}
+    while paths:
+        state, path = paths.popleft()
+        if state == target:
+            for transition in path:
+                workflow_tool.doActionFor(obj, transition, comment=comment)
+            return path
+        for transition_id in workflow.states[state].transitions:
+            following = workflow.transitions[transition_id].new_state_id
+            if following not in seen:
+                seen.add(following)
+                paths.append((following, [*path, transition_id]))
+    raise ValueError(f"{target} cannot be reached from {start} in {workflow.getId()}")
