@@ -133,3 +133,17 @@ class TestDemoSite:
         again = create_demo(portal, say=lambda message: None)
         assert again.added == 0
         assert again.users == []
+
+
+def test_p2ham_indicator_form_fields_follow_indicator_codes(portal):
+    from collective.easyform.api import get_schema
+    from kemenkumham.ham.content.indicator import field_id_for
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    create_demo(portal, say=lambda message: None)
+    form = portal["formulir"]["formulir-indikator-p2ham"]
+    codes = [
+        i.code for i in portal["program"]["p2ham"].objectValues() if i.portal_type == "Indicator"
+    ]
+    assert {field_id_for(code) for code in codes} <= set(get_schema(form).names())
+    assert field_id_for("KKP-06.03") == "kkp_06_03"

@@ -13,6 +13,13 @@ from zope.interface import implementer
 from zope.interface import Interface
 from zope.interface import Invalid
 
+import re
+
+
+def field_id_for(code):
+    """The form field id of an indicator code: "KKP-06.03" -> "kkp_06_03"."""
+    return re.sub(r"[^0-9a-z]+", "_", code.strip().lower()).strip("_")
+
 
 class IIndicator(model.Schema):
     code = schema.TextLine(
