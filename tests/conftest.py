@@ -1,8 +1,14 @@
-from kemenkumham.ham.testing import HAM_FUNCTIONAL_TESTING
-from kemenkumham.ham.testing import HAM_INTEGRATION_TESTING
-from pytest_plone import fixtures_factory
+import os
 
-import pytest
+
+# As on a real instance (zope.conf): the .po catalogues are compiled when Zope loads them.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
+from kemenkumham.ham.testing import HAM_FUNCTIONAL_TESTING  # noqa: E402
+from kemenkumham.ham.testing import HAM_INTEGRATION_TESTING  # noqa: E402
+from pytest_plone import fixtures_factory  # noqa: E402
+
+import pytest  # noqa: E402
 
 
 pytest_plugins = ["pytest_plone"]

@@ -108,3 +108,19 @@ def test_bands_and_predicates():
         parse_bands(["Peduli HAM"])
     with pytest.raises(FieldError):
         parse_bands(["50: Mulai", "75: Peduli"])
+
+
+def test_catalog_knows_codes_partners_years_and_regions(portal, tree):
+    catalog = api.portal.get_tool("portal_catalog")
+
+    def ids(**query):
+        return {brain.getId for brain in catalog.unrestrictedSearchResults(**query)}
+
+    assert ids(ham_code="KKP-06.03") == {"kkp-06-03"}
+    assert ids(ham_code="KKPHAM") == {"kkp-ham"}
+    assert ids(ham_partner=api.content.get_uuid(tree["partner_a"])) == {"laporan-kota-serang"}
+    assert ids(portal_type="ReportingPeriod", ham_year=2024) == {"2024"}
+    assert ids(portal_type="Partner", ham_region="36.02") == {"kabupaten-lebak"}
+    assert ids(portal_type="Partner", ham_region="36") == {"kota-serang", "kabupaten-lebak"}
+    brain = catalog.unrestrictedSearchResults(ham_code="KKP-06.03")[0]
+    assert brain.ham_code == "KKP-06.03"

@@ -38,6 +38,10 @@ def snapshot(portal):
             )
         ),
         "navigation_types": tuple(sorted(registry["plone.displayed_types"])),
+        "indexes": tuple(
+            sorted(i for i in portal.portal_catalog.indexes() if i.startswith("ham_"))
+        ),
+        "columns": tuple(sorted(c for c in portal.portal_catalog.schema() if c.startswith("ham_"))),
         "unthemed_hosts": tuple(
             registry["plone.app.theming.interfaces.IThemeSettings.hostnameBlacklist"]
         ),
@@ -109,6 +113,8 @@ class TestNoLeftover:
         assert "kemenkumham.ham.news_credits" not in state["news_behaviors"]
         assert "News Item" in state["navigation_types"]
         assert state["types"] == ()
+        assert state["indexes"] == ()
+        assert state["columns"] == ()
         assert state["unthemed_hosts"] == ("127.0.0.1",)
         # Back to the permission's Zope default: Manager only, acquired.
         assert state["permissions"]["kemenkumham.ham: Manage settings"] == (("Manager",), True)

@@ -10,13 +10,15 @@ PREVIOUS_WORKFLOW = "simple_publication_workflow"
 PUBLICATION_WORKFLOW = "ham_publication_workflow"
 # Types that move from the site's default workflow to ham_publication_workflow.
 REBOUND_TYPES = ("News Item", "Document")
+NEW_INDEXES = ("ham_code", "ham_partner", "ham_year", "ham_region")
 
 
 def add_domain_types(context):
     """Import types, permissions and workflows; keep the state of existing news and pages."""
     setup = api.portal.get_tool("portal_setup")
-    for step in ("typeinfo", "rolemap", "workflow"):
+    for step in ("typeinfo", "rolemap", "workflow", "catalog", "actions"):
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    api.portal.get_tool("portal_catalog").manage_reindexIndex(ids=list(NEW_INDEXES))
     carry_over_states(REBOUND_TYPES)
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     portal = api.portal.get()
