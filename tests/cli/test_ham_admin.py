@@ -129,6 +129,19 @@ def test_serve_answers_anonymous_rest_and_locks_the_database(home):
         assert registry("plone.available_languages") == ["id", "en"]
         assert registry("plone.portal_timezone") == "Asia/Jakarta"
 
+        # A newcomer logs in as each demo user (JWT, as REST clients do).
+        rows = (home / "var" / "demo-users.csv").read_text().splitlines()[1:]
+        for row in rows:
+            username, password, _group = row.split(",")
+            login = requests.post(
+                f"{url}/Plone/++api++/@login",
+                json={"login": username, "password": password},
+                headers={"Accept": "application/json"},
+                timeout=30,
+            )
+            assert login.status_code == 200, (username, login.text)
+            assert login.json()["token"]
+
         busy = ham_admin(home, "check", "--port", port)
         assert busy.returncode == 1
         assert f"Port {port}" in busy.stderr

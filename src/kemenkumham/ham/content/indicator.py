@@ -81,18 +81,20 @@ class Indicator(Item):
 class IndicatorValidator(InvariantsValidator):
     """Refuses an indicator code another indicator of the same programme already has.
 
-    Runs for the add and edit forms (context: the programme, or the indicator) and for REST
-    (context: the new or changed indicator, wrapped in its programme).
+    Runs for the add form (the form's context is the programme), the edit form (context: the
+    indicator) and REST (context: the new or changed indicator, wrapped in its programme).
     """
 
     def validateObject(self, obj):
         errors = list(super().validateObject(obj))
         code = (getattr(obj, "code", None) or "").strip()
-        context = aq_inner(self.context)
+        context = self.context
         if IIndicator.providedBy(context):
-            programme, own_id = aq_parent(context), context.getId()
+            programme, own_id = aq_parent(aq_inner(context)), context.getId()
         else:
-            programme, own_id = context, None
+            # Add form: the validated content is a dict; the form's context is the programme.
+            programme = getattr(self.view, "context", context)
+            own_id = None
         if code and programme is not None and hasattr(programme, "objectValues"):
             for sibling in programme.objectValues():
                 if (

@@ -1,0 +1,107 @@
+"""Classic UI add and edit forms of every type work for staff, and refuse bad input."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.testing.zope import Browser
+from tests.factories import make_tree
+
+import pytest
+import transaction
+
+
+ADD_FORMS = [
+    ("program", "Programme"),
+    ("program/kkp-ham", "Indicator"),
+    ("program/kkp-ham", "ReportingPeriod"),
+    ("program/kkp-ham/2024", "IndicatorReport"),
+    ("mitra", "Partner"),
+    ("program/kkp-ham", "Pledge"),
+    ("gugus-tugas", "TaskForce"),
+    ("gugus-tugas/gtd-bham-banten", "TaskForceMember"),
+    ("pengaduan", "Complaint"),
+    ("peraturan", "Regulation"),
+    ("penghargaan", "Award"),
+]
+
+
+@pytest.fixture
+def site(functional):
+    portal = functional["portal"]
+    tree = make_tree(portal)
+    transaction.commit()
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    return portal, tree, browser
+
+
+@pytest.mark.parametrize("container,portal_type", ADD_FORMS, ids=[t for _, t in ADD_FORMS])
+def test_add_and_edit_forms_render(site, container, portal_type):
+    portal, tree, browser = site
+    browser.open(f"{portal.absolute_url()}/{container}/++add++{portal_type}")
+    assert "form.widgets.IBasic.title" in browser.contents
+    obj = [o for o in tree.values() if o.portal_type == portal_type][0]
+    browser.open(f"{obj.absolute_url()}/edit")
+    assert "form.buttons.save" in browser.contents
+    browser.open(obj.absolute_url())
+    assert obj.Title() in browser.contents
+
+
+def test_period_closing_before_it_opens_is_refused_in_the_form(site):
+    portal, tree, browser = site
+    browser.open(f"{tree['programme'].absolute_url()}/++add++ReportingPeriod")
+    browser.getControl(name="form.widgets.IBasic.title").value = "2026"
+    browser.getControl(name="form.widgets.data_year").value = "2026"
+    browser.getControl(name="form.widgets.assessment_year").value = "2027"
+    browser.getControl(name="form.widgets.opens").value = "2027-02-01"
+    browser.getControl(name="form.widgets.submission_deadline").value = "2027-01-31"
+    browser.getControl(name="form.widgets.verification_deadline").value = "2027-05-15"
+    browser.getControl(name="form.buttons.save").click()
+    assert "Submission deadline: the period cannot close (2027-01-31) before it opens" in (
+        browser.contents
+    )
+    transaction.begin()
+    assert "2026" not in tree["programme"]
+
+
+def test_duplicate_indicator_code_is_refused_in_the_form(site):
+    portal, tree, browser = site
+    browser.open(f"{tree['programme'].absolute_url()}/++add++Indicator")
+    browser.getControl(name="form.widgets.IBasic.title").value = "Kembar"
+    browser.getControl(name="form.widgets.code").value = "KKP-06.03"
+    browser.getControl(name="form.widgets.right_group").value = "hak atas kesehatan"
+    browser.getControl(name="form.widgets.kind:list").value = ["hasil"]
+    browser.getControl(name="form.widgets.measurement:list").value = ["percentage"]
+    browser.getControl(name="form.widgets.weight").value = "1"
+    browser.getControl(name="form.buttons.save").click()
+    assert "Indicator code: KKP-06.03 is already used" in browser.contents
+    transaction.begin()
+    assert len([o for o in tree["programme"].objectValues() if o.portal_type == "Indicator"]) == 1
+
+
+def test_negative_weight_is_refused_in_the_form(site):
+    portal, tree, browser = site
+    browser.open(f"{tree['indicator'].absolute_url()}/edit")
+    browser.getControl(name="form.widgets.weight").value = "-2"
+    browser.getControl(name="form.buttons.save").click()
+    assert "Value is too small" in browser.contents or "too small" in browser.contents
+    transaction.begin()
+    assert tree["indicator"].weight == 1.0
+
+
+def test_placeful_workflow_policy_gives_a_section_another_workflow(site):
+    """An editor binds another workflow to a section through the web: no code."""
+    portal, tree, browser = site
+    with api.env.adopt_roles(["Manager"]):
+        placeful = api.portal.get_tool("portal_placeful_workflow")
+        placeful.manage_addWorkflowPolicy("statistik_langsung_terbit")
+        policy = placeful.getWorkflowPolicyById("statistik_langsung_terbit")
+        policy.setChainForPortalTypes(["Document"], ["one_state_workflow"])
+        statistik = portal["statistik"]
+        statistik.manage_addProduct["CMFPlacefulWorkflow"].manage_addWorkflowPolicyConfig()
+        statistik[".wf_policy_config"].setPolicyIn("statistik_langsung_terbit")
+        page = api.content.create(container=statistik, type="Document", id="angka", title="Angka")
+        other = api.content.create(container=portal["berita"], type="Document", id="p", title="P")
+    assert api.content.get_state(page) == "published"
+    assert api.content.get_state(other) == "private"
