@@ -44,8 +44,11 @@ def admin_auth(home):
 
 
 @contextlib.contextmanager
-def serving(home, port, db=None, timeout=120):
-    """Start `ham-admin serve` and wait until the site answers; stop it afterwards."""
+def serving(home, port, db=None, timeout=120, crash=False):
+    """Start `ham-admin serve` and wait until the site answers; stop it afterwards.
+
+    With crash=True the server is killed (SIGKILL) instead of stopped: no clean shutdown.
+    """
     Path(home).mkdir(parents=True, exist_ok=True)
     log = open(Path(home) / f"serve-{port}.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
@@ -73,7 +76,10 @@ def serving(home, port, db=None, timeout=120):
                 time.sleep(0.5)
         yield url
     finally:
-        process.terminate()
+        if crash:
+            process.kill()
+        else:
+            process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:

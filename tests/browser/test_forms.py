@@ -80,6 +80,19 @@ def test_duplicate_indicator_code_is_refused_in_the_form(site):
     assert len([o for o in tree["programme"].objectValues() if o.portal_type == "Indicator"]) == 1
 
 
+def test_regency_outside_its_province_is_refused_in_the_form(site):
+    portal, tree, browser = site
+    browser.open(f"{portal.absolute_url()}/mitra/++add++Partner")
+    browser.getControl(name="form.widgets.IBasic.title").value = "Salah Wilayah"
+    browser.getControl(name="form.widgets.IPartner.kind:list").value = ["pemda_kabkota"]
+    browser.getControl(name="form.widgets.IPartner.province:list").value = ["32"]
+    browser.getControl(name="form.widgets.IPartner.regency:list").value = ["36.73"]
+    browser.getControl(name="form.buttons.save").click()
+    assert "Regency/city: 36.73 does not lie in the chosen province." in browser.contents
+    transaction.begin()
+    assert "salah-wilayah" not in portal["mitra"]
+
+
 def test_negative_weight_is_refused_in_the_form(site):
     portal, tree, browser = site
     browser.open(f"{tree['indicator'].absolute_url()}/edit")

@@ -94,6 +94,12 @@ def test_invariant_2_partner_sees_and_edits_only_its_own_reports(site):
     }
     assert found == {own.getId()}
     assert get(other, "ani").status_code in (401, 403)
+    listing = get(tree["period"], "ani").json()["items"]
+    assert [item["@id"].rsplit("/", 1)[-1] for item in listing] == [own.getId()]
+    html_listing = requests.get(
+        f"{tree['period'].absolute_url()}/folder_contents", auth=as_user("ani"), timeout=30
+    ).text
+    assert other.getId() not in html_listing
     assert (
         requests.get(
             other.absolute_url(), auth=as_user("ani"), allow_redirects=False, timeout=30

@@ -1,0 +1,75 @@
+"""DOMAIN invariant 5: an acknowledged submission is stored, under concurrency and across a crash.
+
+Runs against a real instance (FileStorage, waitress with 4 threads) made by ham-admin.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+from tests.admin import admin_auth
+from tests.admin import free_port
+from tests.admin import ham_admin
+from tests.admin import serving
+
+import pytest
+import requests
+
+
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+PERIOD = "Plone/++api++/program/kkp-ham/2024"
+REPORTS = 12
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("durable")
+    result = ham_admin(home, "create-site", "--demo")
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+def test_invariant_5_concurrent_submissions_are_all_stored_and_survive_a_crash(home):
+    auth = admin_auth(home)
+    port = free_port()
+    with serving(home, port, crash=True) as url:
+        partner = requests.get(
+            f"{url}/Plone/++api++/mitra/pemerintah-kota-tangerang",
+            headers=JSON,
+            auth=auth,
+            timeout=30,
+        ).json()
+        ids = []
+        for number in range(REPORTS):
+            created = requests.post(
+                f"{url}/{PERIOD}",
+                json={
+                    "@type": "IndicatorReport",
+                    "id": f"uji-{number}",
+                    "title": f"Laporan uji {number} (Contoh)",
+                    "partner_uid": partner["UID"],
+                },
+                headers=JSON,
+                auth=auth,
+                timeout=30,
+            )
+            assert created.status_code == 201, created.text
+            ids.append(f"uji-{number}")
+
+        def submit(report_id):
+            return requests.post(
+                f"{url}/{PERIOD}/{report_id}/@workflow/submit",
+                json={"comment": "Diajukan bersamaan"},
+                headers=JSON,
+                auth=auth,
+                timeout=60,
+            ).status_code
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = list(pool.map(submit, ids))
+        # Every submission was acknowledged; leaving the block kills the server (SIGKILL).
+        assert statuses == [200] * REPORTS
+    port = free_port()
+    with serving(home, port) as url:
+        for report_id in ids:
+            state = requests.get(
+                f"{url}/{PERIOD}/{report_id}/@workflow", headers=JSON, auth=auth, timeout=30
+            ).json()["state"]["id"]
+            assert state == "submitted", report_id
