@@ -124,3 +124,21 @@ def test_catalog_knows_codes_partners_years_and_regions(portal, tree):
     assert ids(portal_type="Partner", ham_region="36") == {"kota-serang", "kabupaten-lebak"}
     brain = catalog.unrestrictedSearchResults(ham_code="KKP-06.03")[0]
     assert brain.ham_code == "KKP-06.03"
+
+
+def test_task_force_term_and_period_in_order():
+    from datetime import date
+    from kemenkumham.ham.content.task_force import ITaskForce
+    from kemenkumham.ham.content.task_force import ITaskForceMember
+    from types import SimpleNamespace
+    from zope.interface import Invalid
+
+    with pytest.raises(Invalid, match="error_period_end_before_start"):
+        ITaskForce.validateInvariants(
+            SimpleNamespace(period_start=date(2025, 1, 1), period_end=date(2023, 1, 1))
+        )
+    ITaskForce.validateInvariants(SimpleNamespace(period_start=date(2023, 1, 1), period_end=None))
+    with pytest.raises(Invalid, match="error_term_end_before_start"):
+        ITaskForceMember.validateInvariants(
+            SimpleNamespace(term_start=date(2025, 1, 1), term_end=date(2024, 12, 31))
+        )

@@ -1,13 +1,13 @@
 """Task force (Gugus Tugas Bisnis dan HAM, GTN/GTD BHAM) and its members."""
 
 from kemenkumham.ham import _
+from kemenkumham.ham.content.validation import end_not_before_start
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
-from zope.interface import Invalid
 from zope.interface import invariant
 
 
@@ -46,13 +46,14 @@ class ITaskForce(model.Schema):
 
     @invariant
     def period_in_order(data):
-        if data.period_start and data.period_end and data.period_end < data.period_start:
-            raise Invalid(
-                _(
-                    "error_period_end_before_start",
-                    default="Period until: the end cannot come before the start.",
-                )
-            )
+        end_not_before_start(
+            data.period_start,
+            data.period_end,
+            _(
+                "error_period_end_before_start",
+                default="Period until: the end cannot come before the start.",
+            ),
+        )
 
 
 @implementer(ITaskForce)
@@ -100,13 +101,14 @@ class ITaskForceMember(model.Schema):
 
     @invariant
     def term_in_order(data):
-        if data.term_start and data.term_end and data.term_end < data.term_start:
-            raise Invalid(
-                _(
-                    "error_term_end_before_start",
-                    default="Term until: the end cannot come before the start.",
-                )
-            )
+        end_not_before_start(
+            data.term_start,
+            data.term_end,
+            _(
+                "error_term_end_before_start",
+                default="Term until: the end cannot come before the start.",
+            ),
+        )
 
 
 @implementer(ITaskForceMember)
