@@ -176,3 +176,19 @@ def test_invariant_5_acknowledged_submissions_are_not_deleted(site):
     transaction.begin()
     assert tree["report_a"].getId() in tree["period"]
     assert "pengaduan-contoh" in portal["pengaduan"]
+
+
+def test_invariant_2_partner_cannot_move_its_report_to_another_partner(site):
+    portal, tree = site
+    own = tree["report_a"]
+    response = requests.patch(
+        f"{own.absolute_url()}/++api++",
+        json={"partner_uid": api.content.get_uuid(tree["partner_b"])},
+        headers=JSON,
+        auth=as_user("ani"),
+        timeout=30,
+    )
+    assert response.status_code in (204, 400, 401, 403)
+    transaction.begin()
+    assert own.partner_uid == api.content.get_uuid(tree["partner_a"])
+    assert get(own, "budi").status_code in (401, 403)

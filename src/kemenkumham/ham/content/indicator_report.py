@@ -1,13 +1,19 @@
 """Indicator report (Laporan Capaian): one partner's report for one reporting period."""
 
 from kemenkumham.ham import _
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 
+ASSIGN_REPORT_PARTNER = "kemenkumham.ham.AssignReportPartner"
+
+
 class IIndicatorReport(model.Schema):
+    # The partner decides who may work on the report: partners themselves never change it.
+    directives.write_permission(partner_uid=ASSIGN_REPORT_PARTNER)
     partner_uid = schema.ASCIILine(
         title=_("label_partner", default="Partner"),
         description=_("help_report_partner", default="The organisation that reports."),
