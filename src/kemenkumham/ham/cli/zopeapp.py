@@ -13,9 +13,9 @@ ADMIN_USER = "admin"
 @contextmanager
 def zope_app(instance):
     """Yield the Zope root with a request and the system user; close the database after."""
-    if not instance.zope_conf.exists():
-        instance.write_config()
     check_database(instance)
+    # Always from the current environment: a changed HAM_DB must not leave the old storage in use.
+    instance.write_config()
 
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SecurityManagement import noSecurityManager
