@@ -1,0 +1,1 @@
+"""The reporting engine: rules frozen per period, report rows, values and scores."""

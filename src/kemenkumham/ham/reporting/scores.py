@@ -1,0 +1,31 @@
+"""Total score and predicate of a report, with the rules of its period."""
+
+from kemenkumham.ham import _
+from kemenkumham.ham.content.scoring import predicate_for
+from kemenkumham.ham.content.validation import FieldError
+
+
+def total_score(rules, scores):
+    """scores: {indicator code: assessor's score}. Every indicator of the period needs one."""
+    missing = [rule.code for rule in rules.indicators if scores.get(rule.code) is None]
+    if missing:
+        raise FieldError(
+            _(
+                "error_scores_missing",
+                default="No score yet for: ${codes}.",
+                mapping={"codes": ", ".join(missing)},
+            )
+        )
+    if not rules.indicators:
+        return None
+    if rules.method == "weighted_sum":
+        total = sum(float(scores[rule.code]) * rule.weight for rule in rules.indicators)
+    else:  # average, and risk bands on the average
+        total = sum(float(scores[rule.code]) for rule in rules.indicators) / len(rules.indicators)
+    return round(total, 2)
+
+
+def predicate(rules, total):
+    if total is None:
+        return None
+    return predicate_for(total, rules.bands)
