@@ -142,6 +142,19 @@ def test_serve_answers_anonymous_rest_and_locks_the_database(home):
             assert login.status_code == 200, (username, login.text)
             assert login.json()["token"]
 
+        # Every page of the demo site renders for staff, with its edit form.
+        paths = [spec["path"] for spec in load_specs() if not spec.get("update")]
+        paths += [f"berita/{entry['id']}" for entry in load_news()]
+        broken = []
+        for path in paths:
+            for suffix in ("", "/edit"):
+                page = requests.get(
+                    f"{url}/Plone/{path}{suffix}", auth=admin_auth(home), timeout=60
+                )
+                if page.status_code != 200:
+                    broken.append((path + suffix, page.status_code))
+        assert broken == []
+
         busy = ham_admin(home, "check", "--port", port)
         assert busy.returncode == 1
         assert f"Port {port}" in busy.stderr
