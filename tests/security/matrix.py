@@ -1,6 +1,5 @@
 """The declarative permission table (docs/permissions.csv) and how to put an object in a state."""
 
-from kemenkumham.ham.workflows.paths import move_to_state  # noqa: F401 (used by tests)
 from pathlib import Path
 
 import csv

@@ -1,10 +1,10 @@
 """The invariants of DOMAIN.md that must never break, each its own test, checked from outside."""
 
+from kemenkumham.ham.workflows.paths import move_to_state
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.factories import make_tree
-from tests.security.matrix import move_to_state
 
 import pytest
 import requests

@@ -6,6 +6,7 @@ another partner) is checked for view, edit, add inside and the transitions it ma
 Any difference between the table and what a channel answers fails the test, listed.
 """
 
+from kemenkumham.ham.workflows.paths import move_to_state
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
@@ -16,7 +17,6 @@ from tests.factories import make_tree
 from tests.security.matrix import cases
 from tests.security.matrix import CHILDREN
 from tests.security.matrix import load_table
-from tests.security.matrix import move_to_state
 from tests.security.matrix import OBJECTS
 from tests.security.matrix import PASSWORD
 from tests.security.matrix import USERS

@@ -19,6 +19,19 @@ def say(message):
     print(message, flush=True)
 
 
+def write_private_csv(path, header, rows, append=False):
+    """Passwords go into files only their owner reads (mode 600); the header once."""
+    import csv
+
+    is_new = not append or not os.path.exists(path)
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+    with os.fdopen(os.open(path, flags, 0o600), "a" if append else "w", newline="") as handle:
+        writer = csv.writer(handle)
+        if is_new:
+            writer.writerow(header)
+        writer.writerows(rows)
+
+
 def cmd_write_config(instance, args):
     path = instance.write_config(port=args.port)
     say(f"Konfigurasi / configuration: {path} ({instance.storage_label})")
@@ -86,16 +99,8 @@ def report_demo_users(instance, users):
     """After the commit: print the new demo users' passwords once and keep them (mode 600)."""
     if not users:
         return
-    import csv
-
     path = instance.var / "demo-users.csv"
-    is_new = not path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    with os.fdopen(fd, "a", newline="") as handle:
-        writer = csv.writer(handle)
-        if is_new:
-            writer.writerow(["username", "password", "group"])
-        writer.writerows(users)
+    write_private_csv(path, ["username", "password", "group"], users, append=True)
     say("Pengguna demo / demo users (kata sandi / password):")
     for username, password, group in users:
         say(f"  {username:<20} {password}  ({group})")
@@ -110,13 +115,7 @@ def cmd_users(instance, args):
     created = _with_site(instance, args, lambda site: create_users(site, rows, say=say))
     # Passwords are shown after the commit, once; they are stored nowhere else.
     if args.output:
-        import csv
-
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["username", "password"])
-            writer.writerows(created)
+        write_private_csv(args.output, ["username", "password"], created)
         say(f"{len(created)} pengguna baru / new users; kata sandi di / passwords in {args.output}")
     else:
         for username, password in created:

@@ -2,6 +2,7 @@
 
 from kemenkumham.ham.cli.zopeapp import ADMIN_USER
 from kemenkumham.ham.cli.zopeapp import login_as_admin
+from kemenkumham.ham.clock import TIMEZONE
 
 import secrets
 import transaction
@@ -11,7 +12,6 @@ SITE_ID = "Plone"
 SITE_TITLE = "Bidang HAM Kantor Wilayah"
 DEFAULT_LANGUAGE = "id"
 LANGUAGES = ["id", "en"]
-TIMEZONE = "Asia/Jakarta"
 
 
 def ensure_admin(app, instance, say):

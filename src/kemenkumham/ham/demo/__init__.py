@@ -6,6 +6,7 @@ from DateTime import DateTime
 from datetime import date
 from html import escape
 from kemenkumham.ham import logger
+from kemenkumham.ham.clock import TIMEZONE
 from kemenkumham.ham.demo.site_content import create_site_content
 from kemenkumham.ham.demo.users import create_demo_users
 from kemenkumham.ham.demo.values import relation
@@ -18,7 +19,6 @@ import json
 
 NEWS_FILE = Path(__file__).parent / "news.json"
 NEWS_SECTION = "berita"
-TIMEZONE = "Asia/Jakarta"
 
 
 def load_news():

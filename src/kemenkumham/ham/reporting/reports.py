@@ -6,8 +6,8 @@ indicator code.
 """
 
 from datetime import date
-from datetime import datetime
 from kemenkumham.ham import _
+from kemenkumham.ham.clock import today
 from kemenkumham.ham.content.indicator_report import IIndicatorReport
 from kemenkumham.ham.content.validation import FieldError
 from kemenkumham.ham.reporting.rules import freeze_rules
@@ -15,15 +15,9 @@ from kemenkumham.ham.reporting.rules import rules_of
 from kemenkumham.ham.reporting.values import parse_value
 from persistent.mapping import PersistentMapping
 from plone import api
-from zoneinfo import ZoneInfo
 
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 ROW_FIELDS = ("value", "note")
-
-
-def today():
-    return datetime.now(JAKARTA).date()
 
 
 def report_of(period, partner):

@@ -7,13 +7,9 @@ must stay interpretable with the rules of its own period, so the period keeps a 
 
 from dataclasses import asdict
 from dataclasses import dataclass
-from datetime import datetime
+from kemenkumham.ham.clock import now
 from kemenkumham.ham.content.indicator import IIndicator
 from kemenkumham.ham.content.scoring import parse_bands
-from zoneinfo import ZoneInfo
-
-
-JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 @dataclass(frozen=True)
@@ -100,7 +96,7 @@ def freeze_rules(period):
         method=rules.method,
         bands=rules.bands,
         indicators=rules.indicators,
-        frozen_at=datetime.now(JAKARTA).isoformat(timespec="seconds"),
+        frozen_at=now().isoformat(timespec="seconds"),
     )
     period.frozen_rules = frozen.to_data()
     return frozen

@@ -17,6 +17,10 @@ def group_id_of(partner):
     return getattr(partner, "partner_group", None) or f"{PARTNER_GROUP_PREFIX}{partner.getId()}"
 
 
+def group_title(partner):
+    return f"Mitra: {partner.Title()}"
+
+
 def partner_added(partner, event):
     """Create the partner's group and let it work on the partner."""
     group_id = group_id_of(partner)
@@ -24,7 +28,7 @@ def partner_added(partner, event):
     if api.group.get(groupname=group_id) is None:
         api.group.create(
             groupname=group_id,
-            title=f"Mitra: {partner.Title()}",
+            title=group_title(partner),
             description=f"Anggota {partner.Title()} / members of {partner.Title()}",
         )
         logger.info("Created group %s for partner %s", group_id, partner.absolute_url_path())
@@ -34,8 +38,8 @@ def partner_added(partner, event):
 
 def partner_modified(partner, event):
     group = api.group.get(groupname=group_id_of(partner))
-    if group is not None and group.getProperty("title") != f"Mitra: {partner.Title()}":
-        group.setGroupProperties({"title": f"Mitra: {partner.Title()}"})
+    if group is not None and group.getProperty("title") != group_title(partner):
+        group.setGroupProperties({"title": group_title(partner)})
 
 
 def partner_removed(partner, event):

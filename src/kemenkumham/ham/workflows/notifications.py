@@ -1,17 +1,13 @@
 """What the workflows tell people, and the dates they fill in, when an item changes state."""
 
-from datetime import datetime
 from kemenkumham.ham import _
 from kemenkumham.ham import logger
+from kemenkumham.ham.clock import today
 from kemenkumham.ham.subscribers.partner_groups import group_id_of
 from kemenkumham.ham.workflows.after_commit import after_commit
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from zoneinfo import ZoneInfo
 from zope.i18n import translate
-
-
-JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 def group_emails(group_id):
@@ -63,5 +59,5 @@ def report_transition(report, event):
 def pledge_transition(pledge, event):
     """A declared pledge gets today's date (Asia/Jakarta) unless the editor gave one."""
     if event.action == "declare" and not pledge.declared_date:
-        pledge.declared_date = datetime.now(JAKARTA).date()
+        pledge.declared_date = today()
         pledge.reindexObject()
