@@ -1,6 +1,9 @@
 """A small tree of every content type of the domain, for tests (made as Manager)."""
 
 from datetime import date
+from datetime import timedelta
+from kemenkumham.ham.clock import today
+from kemenkumham.ham.reporting.rows import update_rows
 from plone import api
 
 
@@ -10,6 +13,22 @@ def relation_to(obj):
     from zope.intid.interfaces import IIntIds
 
     return RelationValue(getUtility(IIntIds).getId(obj))
+
+
+SAMPLE_VALUES = {"KKP-06.03": {"value": "80"}, "KKP-07.01": {"value": "5"}}
+
+
+def prepare_report_step(report, transition):
+    """Before each transition of a test report, what its guard asks for (see move_to_state)."""
+    if report.portal_type != "IndicatorReport":
+        return
+    codes = list(report.rows)
+    if transition == "request_revision":
+        update_rows(report, {codes[0]: {"status": "needs_revision", "remark": "Lengkapi data."}})
+    elif transition == "verify":
+        update_rows(report, {code: {"status": "accepted"} for code in codes})
+    elif transition == "assess":
+        update_rows(report, {code: {"score": 80} for code in codes})
 
 
 def make_tree(portal):
@@ -51,6 +70,17 @@ def make_tree(portal):
             measurement="percentage",
             weight=1.0,
         )
+        tree["indicator_2"] = api.content.create(
+            container=tree["programme"],
+            type="Indicator",
+            id="kkp-07-01",
+            title="Contoh indikator pendidikan",
+            code="KKP-07.01",
+            right_group="hak atas pendidikan",
+            kind="proses",
+            measurement="number",
+            weight=1.0,
+        )
         tree["period"] = api.content.create(
             container=tree["programme"],
             type="ReportingPeriod",
@@ -61,6 +91,18 @@ def make_tree(portal):
             opens=date(2025, 1, 6),
             submission_deadline=date(2025, 3, 31),
             verification_deadline=date(2025, 5, 15),
+        )
+        # A period open today, without reports yet: partners can open theirs.
+        tree["period_open"] = api.content.create(
+            container=tree["programme"],
+            type="ReportingPeriod",
+            id="berjalan",
+            title="Periode berjalan (Contoh)",
+            data_year=today().year,
+            assessment_year=today().year + 1,
+            opens=today() - timedelta(days=30),
+            submission_deadline=today() + timedelta(days=60),
+            verification_deadline=today() + timedelta(days=90),
         )
         for key, partner_id, title, regency in (
             ("partner_a", "kota-serang", "Pemerintah Kota Serang", "36.73"),
@@ -83,6 +125,7 @@ def make_tree(portal):
                 title=f"Laporan {tree[partner].Title()} 2024",
                 partner_uid=api.content.get_uuid(tree[partner]),
             )
+            update_rows(tree[key], SAMPLE_VALUES)
         tree["pledge"] = api.content.create(
             container=tree["programme"],
             type="Pledge",

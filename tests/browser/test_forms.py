@@ -77,7 +77,8 @@ def test_duplicate_indicator_code_is_refused_in_the_form(site):
     browser.getControl(name="form.buttons.save").click()
     assert "Indicator code: KKP-06.03 is already used" in browser.contents
     transaction.begin()
-    assert len([o for o in tree["programme"].objectValues() if o.portal_type == "Indicator"]) == 1
+    codes = [o.code for o in tree["programme"].objectValues() if o.portal_type == "Indicator"]
+    assert codes == ["KKP-06.03", "KKP-07.01"]
 
 
 def test_regency_outside_its_province_is_refused_in_the_form(site):

@@ -9,6 +9,7 @@ from tests.admin import free_port
 from tests.admin import ham_admin
 from tests.admin import serving
 
+import base64
 import pytest
 import requests
 
@@ -16,6 +17,22 @@ import requests
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 PERIOD = "Plone/++api++/program/kkp-ham/2024"
 REPORTS = 12
+SAMPLE_PDF = base64.b64encode(b"%PDF-1.4\n% Contoh data dukung\n%%EOF\n").decode()
+# Every indicator of the demo's KKP HAM programme, filled: a report must be complete to submit.
+COMPLETE_ROWS = {
+    "KKP-01.01": {"value": "Ya"},
+    "KKP-02.01": {"value": "Ada"},
+    "KKP-03.01": {"value": 3},
+    "KKP-04.01": {"value": "Proses"},
+    "KKP-05.01": {"value": 95},
+    "KKP-06.01": {"value": 90},
+    "KKP-07.01": {"value": 92},
+    "KKP-08.01": {"value": 4},
+    "KKP-09.01": {
+        "evidence": [{"data": SAMPLE_PDF, "encoding": "base64", "filename": "contoh.pdf"}]
+    },
+    "KKP-10.01": {"value": "Ada"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -30,21 +47,31 @@ def test_invariant_5_concurrent_submissions_are_all_stored_and_survive_a_crash(h
     auth = admin_auth(home)
     port = free_port()
     with serving(home, port, crash=True) as url:
-        partner = requests.get(
-            f"{url}/Plone/++api++/mitra/pemerintah-kota-tangerang",
-            headers=JSON,
-            auth=auth,
-            timeout=30,
-        ).json()
         ids = []
         for number in range(REPORTS):
+            # One report per partner and period: each submission comes from its own partner.
+            partner = requests.post(
+                f"{url}/Plone/++api++/mitra",
+                json={
+                    "@type": "Partner",
+                    "id": f"mitra-uji-{number}",
+                    "title": f"Mitra uji {number} (Contoh)",
+                    "kind": "opd",
+                    "province": "36",
+                },
+                headers=JSON,
+                auth=auth,
+                timeout=30,
+            )
+            assert partner.status_code == 201, partner.text
             created = requests.post(
                 f"{url}/{PERIOD}",
                 json={
                     "@type": "IndicatorReport",
                     "id": f"uji-{number}",
                     "title": f"Laporan uji {number} (Contoh)",
-                    "partner_uid": partner["UID"],
+                    "partner_uid": partner.json()["UID"],
+                    "rows": COMPLETE_ROWS,
                 },
                 headers=JSON,
                 auth=auth,

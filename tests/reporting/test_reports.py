@@ -4,7 +4,7 @@ from datetime import date
 from kemenkumham.ham.content.validation import FieldError
 from kemenkumham.ham.reporting.reports import check_submission_window
 from kemenkumham.ham.reporting.reports import open_report
-from kemenkumham.ham.reporting.reports import set_rows
+from kemenkumham.ham.reporting.rows import update_rows
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -36,7 +36,15 @@ def tree(portal):
 
 def test_report_has_one_row_per_indicator_and_belongs_to_the_partner(tree):
     report = open_report(tree["period"], tree["partner_c"])
-    assert dict(report.rows) == {"KKP-06.03": {"value": None, "note": ""}}
+    assert list(report.rows) == ["KKP-06.03", "KKP-07.01"]
+    assert dict(report.rows["KKP-06.03"]) == {
+        "value": None,
+        "note": "",
+        "evidence": [],
+        "status": None,
+        "remark": "",
+        "score": None,
+    }
     assert report.partner_uid == api.content.get_uuid(tree["partner_c"])
     assert report.get_local_roles_for_userid("mitra-kota-cilegon") == ("PartnerMember",)
     assert api.content.get_state(report) == "draft"
@@ -75,14 +83,15 @@ def test_p2ham_needs_a_declared_pledge(tree, portal):
 def test_rows_are_checked_before_anything_is_stored(tree):
     report = open_report(tree["period"], tree["partner_c"])
     with pytest.raises(FieldError) as error:
-        set_rows(report, {"KKP-06.03": {"value": "101"}})
+        update_rows(report, {"KKP-06.03": {"value": "101"}})
     assert "Indicator KKP-06.03: '101'" in message(error)
     with pytest.raises(FieldError) as error:
-        set_rows(report, {"KKP-99.99": {"value": "1"}})
+        update_rows(report, {"KKP-99.99": {"value": "1"}})
     assert message(error) == "Indicator KKP-99.99 is not part of this period's report."
     assert report.rows["KKP-06.03"]["value"] is None
-    set_rows(report, {"KKP-06.03": {"value": "87,5", "note": "Data Dinas Kesehatan"}})
-    assert dict(report.rows["KKP-06.03"]) == {"value": 87.5, "note": "Data Dinas Kesehatan"}
+    update_rows(report, {"KKP-06.03": {"value": "87,5", "note": "Data Dinas Kesehatan"}})
+    assert report.rows["KKP-06.03"]["value"] == 87.5
+    assert report.rows["KKP-06.03"]["note"] == "Data Dinas Kesehatan"
 
 
 def test_submission_window_names_its_dates(tree):

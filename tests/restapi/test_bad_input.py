@@ -135,18 +135,7 @@ def test_indicator_code_may_repeat_in_another_programme(site):
 
 def test_changing_an_indicator_to_a_taken_code(site):
     portal, tree = site
-    with api.env.adopt_roles(["Manager"]):
-        second = api.content.create(
-            container=tree["programme"],
-            type="Indicator",
-            id="kkp-07-01",
-            title="Kedua",
-            code="KKP-07.01",
-            right_group="hak atas pendidikan",
-            kind="proses",
-            measurement="number",
-        )
-    transaction.commit()
+    second = tree["indicator_2"]
     response = patch(second.absolute_url(), {"code": "KKP-06.03"})
     assert "already used" in messages(response)
     transaction.begin()

@@ -25,7 +25,7 @@ PASSWORD = "rahasia-matriks-1"
 OBJECTS = {
     "Programme": "programme",
     "Indicator": "indicator",
-    "ReportingPeriod": "period",
+    "ReportingPeriod": "period_open",
     "IndicatorReport": "report_a",
     "Partner": "partner_a",
     "Pledge": "pledge",

@@ -5,6 +5,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.factories import make_tree
+from tests.factories import prepare_report_step
 
 import pytest
 import requests
@@ -28,7 +29,7 @@ def site(functional):
     portal = functional["portal"]
     tree = make_tree(portal)
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    for key in ("programme", "period", "partner_a", "partner_b"):
+    for key in ("programme", "period", "period_open", "partner_a", "partner_b"):
         move_to_state(tree[key], "published")
     move_to_state(tree["taskforce"], "in_force")
     for username, group in STAFF.items():
@@ -120,6 +121,21 @@ def test_invariant_2_partner_sees_and_edits_only_its_own_reports(site):
         ).status_code
         == 204
     )
+    # In the open period the partner opens its own report, fills it and submits it.
+    opened = requests.post(
+        f"{tree['period_open'].absolute_url()}/++api++",
+        json={
+            "@type": "IndicatorReport",
+            "rows": {"KKP-06.03": {"value": 80}, "KKP-07.01": {"value": 5}},
+        },
+        headers=JSON,
+        auth=as_user("ani"),
+        timeout=30,
+    )
+    assert opened.status_code == 201, opened.text
+    transaction.begin()
+    own = tree["period_open"][opened.json()["id"]]
+    assert own.partner_uid == api.content.get_uuid(tree["partner_a"])
     submitted = requests.post(
         f"{own.absolute_url()}/++api++/@workflow/submit",
         headers=JSON,
@@ -144,7 +160,7 @@ def test_invariant_2_partner_sees_and_edits_only_its_own_reports(site):
 def test_invariant_3_humas_sees_no_report_and_no_complaint(site):
     portal, tree = site
     for state in ("submitted", "verified", "final"):
-        move_to_state(tree["report_a"], state)
+        move_to_state(tree["report_a"], state, prepare=prepare_report_step)
         transaction.commit()
         assert not search(portal, "humas1", portal_type=["IndicatorReport", "Complaint"])
         assert get(tree["report_a"], "humas1").status_code in (401, 403)
@@ -162,7 +178,7 @@ def test_invariant_3_only_complaint_officers_read_complaints(site):
 
 def test_invariant_5_acknowledged_submissions_are_not_deleted(site):
     portal, tree = site
-    move_to_state(tree["report_a"], "submitted")
+    move_to_state(tree["report_a"], "submitted", prepare=prepare_report_step)
     transaction.commit()
     for username, obj in (
         ("ani", tree["report_a"]),

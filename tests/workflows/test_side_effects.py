@@ -4,6 +4,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.factories import make_tree
+from tests.factories import prepare_report_step
 
 import email
 import email.policy
@@ -94,6 +95,7 @@ def test_retried_request_sends_once(site):
 def test_revision_request_mails_the_partner(site):
     portal, tree = site
     api.content.transition(obj=tree["report_a"], transition="submit")
+    prepare_report_step(tree["report_a"], "request_revision")
     api.content.transition(obj=tree["report_a"], transition="request_revision")
     transaction.commit()
     assert sent_to(portal) == ["verif1@example.org", "ani@example.org"]

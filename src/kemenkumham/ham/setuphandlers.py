@@ -9,7 +9,13 @@ from zope.interface import implementer
 # Each news item would otherwise be a tab entry under Berita; the section lists them.
 HIDDEN_FROM_NAVIGATION = ("News Item",)
 
-CUSTOM_ROLES = ("HAMVerifier", "HAMAssessor", "ComplaintOfficer", "PartnerMember")
+CUSTOM_ROLES = (
+    "HAMVerifier",
+    "HAMAssessor",
+    "ComplaintOfficer",
+    "PartnerMember",
+    "PartnerReporter",
+)
 
 
 @implementer(INonInstallable)

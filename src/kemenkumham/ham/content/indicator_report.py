@@ -9,6 +9,8 @@ from zope.interface import implementer
 
 
 ASSIGN_REPORT_PARTNER = "kemenkumham.ham.AssignReportPartner"
+ASSIGN_REPORT_PARTNER_TITLE = "kemenkumham.ham: Assign report partner"
+VIEW_REPORT_SCORES = "kemenkumham.ham.ViewReportScores"
 
 
 class IIndicatorReport(model.Schema):
@@ -24,6 +26,8 @@ class IIndicatorReport(model.Schema):
         title=_("label_self_assessment", default="Self-assessment"), required=False
     )
 
+    # Scores are the assessors' until the result is final (see ham_report_workflow).
+    directives.read_permission(total_score=VIEW_REPORT_SCORES, predicate=VIEW_REPORT_SCORES)
     total_score = schema.Float(
         title=_("label_total_score", default="Total score"), required=False, readonly=True
     )
@@ -39,3 +43,6 @@ class IndicatorReport(Item):
 
     total_score = None
     predicate = None
+    finalised = None  # date of the finalize step (Asia/Jakarta)
+    rows = None  # {indicator code: row}, see kemenkumham.ham.reporting.rows
+    history = None  # one copy of the rows per transition, see reporting.history

@@ -1,8 +1,12 @@
 """Reporting period (Periode Pelaporan) of a programme; holds the reports of that period."""
 
 from kemenkumham.ham import _
+from plone.app.vocabularies.catalog import CatalogSource
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -33,6 +37,26 @@ class IReportingPeriod(model.Schema):
 
     verification_deadline = schema.Date(
         title=_("label_verification_deadline", default="Verification deadline"), required=True
+    )
+
+    expected_partners = RelationList(
+        title=_("label_expected_partners", default="Expected partners"),
+        description=_(
+            "help_expected_partners",
+            default="The organisations that must report in this period. Only they can open a "
+            "report here; leave empty to let every partner report.",
+        ),
+        value_type=RelationChoice(
+            title=_("label_partner", default="Partner"),
+            source=CatalogSource(portal_type="Partner"),
+        ),
+        default=[],
+        required=False,
+    )
+    directives.widget(
+        "expected_partners",
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"selectableTypes": ["Partner"], "basePath": ""},
     )
 
     @invariant

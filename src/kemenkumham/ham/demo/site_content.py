@@ -4,6 +4,7 @@ All of it comes from site.json, whose facts come from the office's published art
 articles do not give is marked "Contoh" (sample) in the title or description.
 """
 
+from kemenkumham.ham.demo.reports import fill_report
 from kemenkumham.ham.demo.values import convert
 from kemenkumham.ham.workflows.paths import move_to_state
 from pathlib import Path
@@ -14,7 +15,7 @@ import json
 
 
 SITE_FILE = Path(__file__).parent / "site.json"
-NOT_FIELDS = {"path", "type", "state", "update"}
+NOT_FIELDS = {"path", "type", "state", "update", "rows", "checks"}
 
 
 def load_specs():
@@ -37,7 +38,9 @@ def create_site_content(portal, say):
             container=container, type=spec["type"], id=object_id, title=spec["title"]
         )
         _set_fields(portal, obj, spec)
-        if spec.get("state"):
+        if spec["type"] == "IndicatorReport":
+            fill_report(obj, spec)
+        elif spec.get("state"):
             move_to_state(obj, spec["state"], comment="Demo")
         added += 1
         say(f"  + {spec['type']}: {spec['title']}")

@@ -1,30 +1,28 @@
-"""Opening a partner's report for a period, and filling its rows.
+"""Opening a partner's report for a period, and the period's submission window.
 
-A report holds one row per indicator of its period's frozen rules: the partner's value and note,
-and later the verifier's status and remark and the assessor's score. Rows are keyed by
-indicator code.
+A report holds one row per indicator of its period's frozen rules (see rows.py). There is at
+most one report per partner and period. The same checks run whichever way a report is opened:
+the period page, the add form, REST or an easyform form.
 """
 
+from AccessControl import getSecurityManager
 from datetime import date
 from kemenkumham.ham import _
 from kemenkumham.ham.clock import today
-from kemenkumham.ham.content.indicator_report import IIndicatorReport
+from kemenkumham.ham.content.indicator_report import ASSIGN_REPORT_PARTNER_TITLE
+from kemenkumham.ham.content.partner import IPartnerMarker
+from kemenkumham.ham.content.partner import PARTNER_GROUP_PREFIX
 from kemenkumham.ham.content.validation import FieldError
-from kemenkumham.ham.reporting.rules import freeze_rules
-from kemenkumham.ham.reporting.rules import rules_of
-from kemenkumham.ham.reporting.values import parse_value
-from persistent.mapping import PersistentMapping
+from kemenkumham.ham.reporting.rows import ensure_rows
 from plone import api
-
-
-ROW_FIELDS = ("value", "note")
+from plone.app.uuid.utils import uuidToObject
 
 
 def report_of(period, partner):
     """The partner's report in the period, or None."""
     uid = api.content.get_uuid(partner)
     for obj in period.objectValues():
-        if IIndicatorReport.providedBy(obj) and obj.partner_uid == uid:
+        if getattr(obj, "portal_type", None) == "IndicatorReport" and obj.partner_uid == uid:
             return obj
     return None
 
@@ -40,8 +38,75 @@ def has_declared_pledge(partner):
     return False
 
 
-def open_report(period, partner):
-    """Create the partner's report with one row per indicator; refuse a second one."""
+def partners_of_user(user=None):
+    """The partners whose group (mitra-<id>) the user belongs to, by title."""
+    user = user or api.user.get_current()
+    if user is None or api.user.is_anonymous():
+        return []
+    groups = {
+        group_id
+        for group_id in (user.getGroups() or ())
+        if group_id.startswith(PARTNER_GROUP_PREFIX)
+    }
+    if not groups:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    partners = []
+    for brain in catalog.unrestrictedSearchResults(object_provides=IPartnerMarker.__identifier__):
+        partner = brain._unrestrictedGetObject()
+        if partner.partner_group in groups:
+            partners.append(partner)
+    return sorted(partners, key=lambda partner: partner.Title())
+
+
+def may_assign_partner(period):
+    """Editors open reports for any partner; partners only for their own organisation."""
+    return bool(getSecurityManager().checkPermission(ASSIGN_REPORT_PARTNER_TITLE, period))
+
+
+def is_office_staff(context=None):
+    """Manager and Site Administrator may act outside the windows (late submissions, fixes)."""
+    context = context if context is not None else api.portal.get()
+    return bool(getSecurityManager().checkPermission("Manage portal", context))
+
+
+def partner_for_new_report(period, partner_uid=None):
+    """The partner a new report of the current user belongs to, or a FieldError saying why not."""
+    if may_assign_partner(period):
+        partner = uuidToObject(partner_uid, unrestricted=True) if partner_uid else None
+        if partner is None or not IPartnerMarker.providedBy(partner):
+            raise FieldError(
+                _(
+                    "error_report_partner_missing",
+                    default="Partner: choose the organisation the report belongs to.",
+                )
+            )
+        return partner
+    own = partners_of_user()
+    if partner_uid:
+        own = [partner for partner in own if api.content.get_uuid(partner) == partner_uid]
+    if len(own) == 1:
+        return own[0]
+    if not own:
+        raise FieldError(
+            _(
+                "error_report_not_a_partner",
+                default="Partner: you are not a member of this organisation, or of any "
+                "partner organisation.",
+            )
+        )
+    raise FieldError(
+        _(
+            "error_report_partner_ambiguous",
+            default="Partner: you belong to several organisations (${partners}); say which one "
+            "reports.",
+            mapping={"partners": ", ".join(partner.Title() for partner in own)},
+        )
+    )
+
+
+def check_can_open(period, partner, on=None):
+    """Refuse a second report, a P2HAM report without a declared pledge, or a closed period."""
     if report_of(period, partner) is not None:
         raise FieldError(
             _(
@@ -59,51 +124,27 @@ def open_report(period, partner):
                 mapping={"partner": partner.Title()},
             )
         )
-    rules = freeze_rules(period)
+    if not is_office_staff():
+        check_submission_window(period, on=on)
+
+
+def report_title(period, partner):
+    return f"Laporan {period.aq_parent.Title()} {period.Title()}: {partner.Title()}"
+
+
+def open_report(period, partner):
+    """Create the partner's report with one row per indicator; refuse a second one."""
+    check_can_open(period, partner)
     with api.env.adopt_roles(["Manager"]):
         report = api.content.create(
             container=period,
             type="IndicatorReport",
             id=f"laporan-{partner.getId()}",
-            title=f"Laporan {programme.Title()} {period.Title()}: {partner.Title()}",
+            title=report_title(period, partner),
             partner_uid=api.content.get_uuid(partner),
         )
-    report.rows = PersistentMapping(
-        {rule.code: PersistentMapping(value=None, note="") for rule in rules.indicators}
-    )
+    ensure_rows(report)
     return report
-
-
-def set_rows(report, entries):
-    """entries: {code: {"value": ..., "note": ...}}. All are checked before any is stored."""
-    rules = rules_of(report.aq_parent)
-    checked = {}
-    for code, entry in entries.items():
-        rule = rules.indicator(code)
-        if rule is None:
-            raise FieldError(
-                _(
-                    "error_unknown_indicator",
-                    default="Indicator ${code} is not part of this period's report.",
-                    mapping={"code": code},
-                )
-            )
-        unknown = set(entry) - set(ROW_FIELDS)
-        if unknown:
-            raise FieldError(
-                _(
-                    "error_unknown_row_field",
-                    default="Indicator ${code}: unknown field ${fields}.",
-                    mapping={"code": code, "fields": ", ".join(sorted(unknown))},
-                )
-            )
-        checked[code] = {
-            "value": parse_value(rule, entry.get("value")),
-            "note": str(entry.get("note") or "").strip(),
-        }
-    for code, values in checked.items():
-        report.rows[code].update(values)
-    report.reindexObject()
 
 
 def check_submission_window(period, on=None):

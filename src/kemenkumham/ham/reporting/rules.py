@@ -22,6 +22,8 @@ class IndicatorRule:
     unit: str
     weight: float
     target: str
+    required_evidence: str = ""
+    verification_guidance: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ def current_rules(programme):
             unit=obj.unit or "",
             weight=float(obj.weight if obj.weight is not None else 1.0),
             target=obj.target or "",
+            required_evidence=(obj.required_evidence or "").strip(),
+            verification_guidance=(obj.verification_guidance or "").strip(),
         )
         for obj in programme.objectValues()
         if IIndicator.providedBy(obj)

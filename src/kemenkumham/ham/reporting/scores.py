@@ -3,6 +3,7 @@
 from kemenkumham.ham import _
 from kemenkumham.ham.content.scoring import predicate_for
 from kemenkumham.ham.content.validation import FieldError
+from kemenkumham.ham.reporting.rules import rules_of
 
 
 def total_score(rules, scores):
@@ -29,3 +30,17 @@ def predicate(rules, total):
     if total is None:
         return None
     return predicate_for(total, rules.bands)
+
+
+def scores_of(report):
+    return {code: row.get("score") for code, row in (getattr(report, "rows", None) or {}).items()}
+
+
+def compute_result(report):
+    """Store the report's total and predicate from its rows' scores (FieldError if incomplete)."""
+    rules = rules_of(report.aq_parent)
+    total = total_score(rules, scores_of(report))
+    report.total_score = total
+    report.predicate = predicate(rules, total)
+    report.reindexObject(idxs=["ham_score", "ham_predicate"])
+    return total, report.predicate

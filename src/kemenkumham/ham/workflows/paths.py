@@ -4,8 +4,12 @@ from collections import deque
 from plone import api
 
 
-def move_to_state(obj, target, comment=""):
-    """Take the transitions from the object's state to target, as the current user."""
+def move_to_state(obj, target, comment="", prepare=None):
+    """Take the transitions from the object's state to target, as the current user.
+
+    prepare(obj, transition_id), when given, runs before each transition: to fill in what the
+    transition's guard asks for (a verifier's checks before verify, say).
+    """
     workflow_tool = api.portal.get_tool("portal_workflow")
     (workflow,) = workflow_tool.getWorkflowsFor(obj)
     start = api.content.get_state(obj)
@@ -15,6 +19,8 @@ def move_to_state(obj, target, comment=""):
         state, path = paths.popleft()
         if state == target:
             for transition in path:
+                if prepare is not None:
+                    prepare(obj, transition)
                 workflow_tool.doActionFor(obj, transition, comment=comment)
             return path
         for transition_id in workflow.states[state].transitions:
