@@ -185,6 +185,18 @@ def regencies_in(province_code):
     return [r.code for r in _regions()[1].get(province_code, [])]
 
 
+def region_names(partner):
+    """(province name, kabupaten/kota name) of a partner; empty where it has none."""
+    provinces, regencies = _regions()
+    province = getattr(partner, "province", None) or ""
+    regency = getattr(partner, "regency", None) or ""
+    province_name = next((p.name for p in provinces if p.code == province), province)
+    regency_name = next(
+        (r.name for r in regencies.get(province_of(regency), []) if r.code == regency), regency
+    )
+    return province_name, regency_name
+
+
 @provider(IVocabularyFactory)
 def Provinces(context=None):
     provinces, _regencies = _regions()
