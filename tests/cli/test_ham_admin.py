@@ -54,6 +54,34 @@ def test_demo_command_is_idempotent(home):
     assert "0 item baru / new items" in result.stdout
 
 
+def test_remind_lists_the_partners_due_and_sends_only_with_mail_configured(home):
+    """The demo period 2024 closes on 2025-03-31; on 2025-03-25 Kota Serang (draft, one
+    member) is due, Lebak (submitted) and Cilegon (verified) are not, the rest have no member."""
+    args = ("remind", "--dry-run", "--date", "2025-03-25", "--url", "https://ham.example.go.id")
+    dry = ham_admin(home, *args)
+    assert dry.returncode == 0, dry.stderr
+    lines = dry.stdout.splitlines()
+    assert (
+        "akan dikirim / would send: KKP HAM: Kabupaten/Kota Peduli HAM 2024 | "
+        "Pemerintah Kota Serang | draft | 6 hari lagi / days left | 1 penerima / recipients"
+    ) in lines
+    without = [line for line in lines if line.startswith("tanpa alamat e-mail")]
+    assert any("Pemerintah Kabupaten Pandeglang | revision" in line for line in without)
+    assert "Lebak" not in dry.stdout and "Cilegon" not in dry.stdout
+    assert "@example.org" not in dry.stdout  # no addresses in cron logs
+    assert lines[-1] == (
+        f"1 pengingat / reminders, {len(without)} mitra tanpa alamat e-mail / partners without "
+        "address (uji coba: tidak dikirim, tidak dicatat / dry run: nothing sent or recorded)"
+    )
+    assert ham_admin(home, *args).stdout == dry.stdout  # nothing was recorded
+    # A real run needs the site's sender address, which a new site does not have.
+    send = ham_admin(home, "remind")
+    assert send.returncode == 1
+    assert "@@mail-controlpanel" in send.stderr
+    assert "Traceback" not in send.stderr
+    assert ham_admin(home, "remind", "--date", "2025-03-25").returncode == 1
+
+
 def test_users_from_csv(home):
     csv_file = home / "users.csv"
     csv_file.write_text(

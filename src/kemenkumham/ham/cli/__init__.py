@@ -95,6 +95,59 @@ def cmd_demo(instance, args):
     report_demo_users(instance, result.users)
 
 
+REMIND_CRON = "30 6 * * * cd /srv/ham && .venv/bin/ham-admin remind --url https://ham.example.go.id"
+
+
+def cmd_remind(instance, args):
+    """Reminder e-mails before submission deadlines; printed after the commit that sends them."""
+    from datetime import date
+    from kemenkumham.ham.cli.zopeapp import use_public_url
+    from kemenkumham.ham.reporting.reminders import MailNotConfigured
+    from kemenkumham.ham.reporting.reminders import send_reminders
+
+    on = None
+    if args.date:
+        if not args.dry_run:
+            raise AdminError("--date hanya dengan / only with --dry-run")
+        try:
+            on = date.fromisoformat(args.date)
+        except ValueError:
+            raise AdminError(f"--date {args.date}: tulis / write YYYY-MM-DD") from None
+    url = args.url or os.environ.get("HAM_PUBLIC_URL")
+    if not url:
+        url = f"http://localhost:{os.environ.get('PORT') or DEFAULT_PORT}/{args.site}"
+        say(f"Peringatan / warning: tautan ke / links to {url} (atur / set --url, HAM_PUBLIC_URL)")
+
+    def work(site):
+        use_public_url(site, url)
+        try:
+            return send_reminders(dry_run=args.dry_run, on=on)
+        except MailNotConfigured as error:
+            raise AdminError(str(error)) from None
+
+    result = _with_site(instance, args, work)
+    verb = "akan dikirim / would send" if result.dry_run else "terkirim / sent"
+    for reminder in result.sent:
+        say(
+            f"{verb}: {reminder.period.aq_parent.Title()} {reminder.period.Title()} | "
+            f"{reminder.partner.Title()} | {reminder.state} | "
+            f"{reminder.days_left} hari lagi / days left | "
+            f"{len(reminder.recipients)} penerima / recipients"
+        )
+    for reminder in result.without_address:
+        say(
+            f"tanpa alamat e-mail / no e-mail address: {reminder.period.aq_parent.Title()} "
+            f"{reminder.period.Title()} | {reminder.partner.Title()} | {reminder.state}"
+        )
+    summary = (
+        f"{len(result.sent)} pengingat / reminders, "
+        f"{len(result.without_address)} mitra tanpa alamat e-mail / partners without address"
+    )
+    if args.dry_run:
+        summary += " (uji coba: tidak dikirim, tidak dicatat / dry run: nothing sent or recorded)"
+    say(summary)
+
+
 def report_demo_users(instance, users):
     """After the commit: print the new demo users' passwords once and keep them (mode 600)."""
     if not users:
@@ -202,6 +255,28 @@ def build_parser():
     sub.add_argument("csv")
     sub.add_argument(
         "--output", help="tulis kata sandi ke berkas ini (mode 600) / write passwords to this file"
+    )
+    sub = add(
+        "remind",
+        cmd_remind,
+        "kirim pengingat batas waktu laporan ke kelompok mitra / send submission-deadline "
+        "reminders to the partner groups (sekali per mitra dan periode / once per partner and "
+        f"period). Cron, setiap hari / daily: {REMIND_CRON}",
+    )
+    sub.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="hanya tampilkan, tanpa mengirim atau mencatat / list only, send and record nothing",
+    )
+    sub.add_argument(
+        "--url",
+        help="alamat publik situs untuk tautan di e-mail / public address of the site for the "
+        "links in the e-mails (HAM_PUBLIC_URL)",
+    )
+    sub.add_argument(
+        "--date",
+        help="dengan --dry-run: seolah-olah hari ini / with --dry-run: as if today were "
+        "(YYYY-MM-DD)",
     )
     sub = add("pack", cmd_pack, "padatkan basis data / pack the database")
     sub.add_argument("--days", type=float, default=0)

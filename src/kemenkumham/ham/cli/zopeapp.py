@@ -61,3 +61,18 @@ def login_as_admin(app):
 
     user = app.acl_users.getUserById(ADMIN_USER)
     newSecurityManager(None, user.__of__(app.acl_users))
+
+
+def use_public_url(site, url):
+    """Make absolute_url() give the site's public address (e-mails link to it), as a virtual
+    host would: https://ham.example.go.id for the site Plone."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.rstrip("/"))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise AdminError(f"--url {url}: tulis / write https://host[/path]")
+    request = site.REQUEST
+    port = parts.port or {"http": 80, "https": 443}[parts.scheme]
+    request.setServerURL(protocol=parts.scheme, hostname=parts.hostname, port=port)
+    request.setVirtualRoot([part for part in parts.path.split("/") if part])
+    request.other["VirtualRootPhysicalPath"] = site.getPhysicalPath()

@@ -9,6 +9,7 @@ concern (the view links only to reports the user may view).
 from dataclasses import dataclass
 from kemenkumham.ham import _
 from kemenkumham.ham.reporting.access import expected_partners
+from kemenkumham.ham.reporting.reports import has_declared_pledge
 from kemenkumham.ham.vocabularies import region_names
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -16,6 +17,8 @@ from plone.app.uuid.utils import uuidToObject
 
 NOT_STARTED = "not_started"
 STATES = (NOT_STARTED, "draft", "submitted", "revision", "verified", "assessed", "final")
+# The partner has something to do while its report is in one of these states.
+TO_DO_STATES = (NOT_STARTED, "draft", "revision")
 # The workflow's own state titles (ham_report_workflow) and one for a report not yet opened.
 STATE_TITLES = {
     NOT_STARTED: _("state_not_started", default="Not started"),
@@ -69,6 +72,11 @@ def report_states(period):
 
 def state_of(brain):
     return brain.review_state if brain is not None else NOT_STARTED
+
+
+def can_start(period, partner):
+    """Whether the partner may open its report here at all: P2HAM needs a declared pledge."""
+    return period.aq_parent.code != "P2HAM" or has_declared_pledge(partner)
 
 
 def completeness(period):
