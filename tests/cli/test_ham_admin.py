@@ -80,6 +80,18 @@ def test_remind_lists_the_partners_due_and_sends_only_with_mail_configured(home)
     assert "@@mail-controlpanel" in send.stderr
     assert "Traceback" not in send.stderr
     assert ham_admin(home, "remind", "--date", "2025-03-25").returncode == 1
+    # While an instance serves the FileStorage, the command asks the instance: same answer.
+    port = free_port()
+    with serving(home, port):
+        through = ham_admin(home, *args, "--port", port)
+        assert through.returncode == 0, through.stderr
+        assert f"Instance berjalan / instance running: lewat / through port {port}" in (
+            through.stdout
+        )
+        assert [line for line in through.stdout.splitlines() if "Instance" not in line] == lines
+        refused = ham_admin(home, "remind", "--port", port)
+        assert refused.returncode == 1
+        assert "@@mail-controlpanel" in refused.stderr
 
 
 def test_users_from_csv(home):

@@ -2,21 +2,29 @@
 
 from datetime import date
 from datetime import datetime
+from kemenkumham.ham.cli.remind import instance_endpoint
 from kemenkumham.ham.cli.zopeapp import use_public_url
 from kemenkumham.ham.reporting import reminders
 from kemenkumham.ham.reporting.reminders import send_reminders
 from plone import api
 from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
+from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from tests.clock import freeze_clock
+from tests.openapi_schemas import validator as openapi_validator
 from tests.reporting.period_site import add_member
 from tests.reporting.period_site import make_period_site
+from tests.reporting.period_site import PASSWORD
 from tests.reporting.period_site import to_state
+from urllib.parse import urlsplit
 from zope.i18n import translate
 
 import email
 import email.policy
 import pytest
+import requests
 import transaction
 
 
@@ -220,3 +228,92 @@ def test_p2ham_partners_are_reminded_only_once_their_pledge_is_declared(site, mo
     api.content.transition(obj=tree["pledge"], transition="declare")
     due = [r for r in send_reminders(dry_run=True).sent if r.period == period]
     assert [(r.partner.Title(), r.days_left) for r in due] == [("Pemerintah Kota Serang", 4)]
+
+
+def post_reminders(portal, body, auth):
+    return requests.post(
+        f"{portal.absolute_url()}/@ham-reminders",
+        json=body,
+        headers={"Accept": "application/json"},
+        auth=auth,
+        timeout=60,
+    )
+
+
+def test_a_running_instance_sends_them_for_the_command_line(site, monkeypatch):
+    portal, tree = site
+    freeze_clock(monkeypatch, SEVEN_DAYS_BEFORE)
+    # The test MailHost keeps its messages in the ZODB, which the server thread cannot write
+    # after its commit: record what the after-commit hook sends instead.
+    outbox = []
+    monkeypatch.setattr(
+        reminders, "send_mail", lambda to, subject, body: outbox.append((to, subject))
+    )
+    dry = post_reminders(portal, {"dry_run": True}, (SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
+    assert dry.status_code == 200, dry.text
+    openapi_validator("Reminders").validate(dry.json())
+    assert dry.json()["dry_run"] is True
+    assert [item["partner"] for item in dry.json()["sent"]] == [
+        "Pemerintah Kota Cilegon",
+        "Pemerintah Kota Serang",
+    ]
+    assert dry.json()["sent"][1] == {
+        "programme": "KKP HAM",
+        "period": "2024",
+        "period_url": tree["period"].absolute_url(),
+        "partner": "Pemerintah Kota Serang",
+        "state": "draft",
+        "days_left": 7,
+        "recipients": 2,
+    }
+    assert "example.org" not in dry.text
+    assert outbox == []
+    sent = post_reminders(portal, {"dry_run": False}, (SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
+    assert sent.status_code == 200, sent.text
+    assert len(sent.json()["sent"]) == 2
+    assert sorted(to for recipients, _subject in outbox for to in recipients) == [
+        "andi@example.org",
+        "ani@example.org",
+        "citra@example.org",
+    ]
+    again = post_reminders(portal, {}, (SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
+    assert again.json()["sent"] == []
+
+
+def test_only_managers_ask_the_instance_for_reminders(site, monkeypatch):
+    portal, tree = site
+    add_member("editor1", "bidang-ham")
+    transaction.commit()
+    refused = post_reminders(portal, {"dry_run": True}, ("editor1", PASSWORD))
+    assert refused.status_code == 401
+    bad = post_reminders(
+        portal, {"dry_run": False, "date": "2025-03-24"}, (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    )
+    assert bad.status_code == 400
+    assert bad.json()["error"]["message"] == "date: only with dry_run"
+    assert portal.MailHost.messages == []
+
+
+def test_the_instance_links_to_the_public_address_the_command_gives(site, monkeypatch, functional):
+    portal, tree = site
+    # A Zope instance has its virtual host monster; the test server's application has none.
+    manage_addVirtualHostMonster(functional["app"])
+    transaction.commit()
+    freeze_clock(monkeypatch, SEVEN_DAYS_BEFORE)
+    port = urlsplit(portal.absolute_url()).port
+    endpoint = instance_endpoint(port, portal.getId(), "https://ham.example.go.id/ham")
+    assert endpoint == (
+        f"http://127.0.0.1:{port}/VirtualHostBase/https/ham.example.go.id:443/plone"
+        "/VirtualHostRoot/_vh_ham/@ham-reminders"
+    )
+    response = requests.post(
+        endpoint,
+        json={"dry_run": True},
+        headers={"Accept": "application/json"},
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+    assert {item["period_url"] for item in response.json()["sent"]} == {
+        "https://ham.example.go.id/ham/program/kkp-ham/2024"
+    }

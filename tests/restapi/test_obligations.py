@@ -2,15 +2,12 @@
 
 from datetime import date
 from datetime import datetime
-from pathlib import Path
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from referencing import Registry
-from referencing import Resource
-from referencing.jsonschema import DRAFT202012
 from tests.clock import freeze_clock
 from tests.factories import relation_to
+from tests.openapi_schemas import validator
 from tests.reporting.period_site import add_member
 from tests.reporting.period_site import make_period_site
 from tests.reporting.period_site import PASSWORD
@@ -19,23 +16,9 @@ import jsonschema
 import pytest
 import requests
 import transaction
-import yaml
 
 
-OPENAPI = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
 JSON = {"Accept": "application/json"}
-
-
-def validator(schema_name):
-    """A JSON Schema validator for one schema of the OpenAPI document (3.1: JSON Schema 2020-12)."""
-    document = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
-    resource = Resource.from_contents(document, default_specification=DRAFT202012)
-    registry = Registry().with_resource("urn:openapi", resource)
-    return jsonschema.Draft202012Validator(
-        {"$ref": f"urn:openapi#/components/schemas/{schema_name}"},
-        registry=registry,
-        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
-    )
 
 
 def add_period(programme, period_id, opens, deadline, publish=True):

@@ -95,57 +95,15 @@ def cmd_demo(instance, args):
     report_demo_users(instance, result.users)
 
 
+# The cron line of `ham-admin remind` (shown in its help; see README).
 REMIND_CRON = "30 6 * * * cd /srv/ham && .venv/bin/ham-admin remind --url https://ham.example.go.id"
 
 
 def cmd_remind(instance, args):
-    """Reminder e-mails before submission deadlines; printed after the commit that sends them."""
-    from datetime import date
-    from kemenkumham.ham.cli.zopeapp import use_public_url
-    from kemenkumham.ham.reporting.reminders import MailNotConfigured
-    from kemenkumham.ham.reporting.reminders import send_reminders
+    """Reminder e-mails before submission deadlines (see cli/remind.py)."""
+    from kemenkumham.ham.cli.remind import remind
 
-    on = None
-    if args.date:
-        if not args.dry_run:
-            raise AdminError("--date hanya dengan / only with --dry-run")
-        try:
-            on = date.fromisoformat(args.date)
-        except ValueError:
-            raise AdminError(f"--date {args.date}: tulis / write YYYY-MM-DD") from None
-    url = args.url or os.environ.get("HAM_PUBLIC_URL")
-    if not url:
-        url = f"http://localhost:{os.environ.get('PORT') or DEFAULT_PORT}/{args.site}"
-        say(f"Peringatan / warning: tautan ke / links to {url} (atur / set --url, HAM_PUBLIC_URL)")
-
-    def work(site):
-        use_public_url(site, url)
-        try:
-            return send_reminders(dry_run=args.dry_run, on=on)
-        except MailNotConfigured as error:
-            raise AdminError(str(error)) from None
-
-    result = _with_site(instance, args, work)
-    verb = "akan dikirim / would send" if result.dry_run else "terkirim / sent"
-    for reminder in result.sent:
-        say(
-            f"{verb}: {reminder.period.aq_parent.Title()} {reminder.period.Title()} | "
-            f"{reminder.partner.Title()} | {reminder.state} | "
-            f"{reminder.days_left} hari lagi / days left | "
-            f"{len(reminder.recipients)} penerima / recipients"
-        )
-    for reminder in result.without_address:
-        say(
-            f"tanpa alamat e-mail / no e-mail address: {reminder.period.aq_parent.Title()} "
-            f"{reminder.period.Title()} | {reminder.partner.Title()} | {reminder.state}"
-        )
-    summary = (
-        f"{len(result.sent)} pengingat / reminders, "
-        f"{len(result.without_address)} mitra tanpa alamat e-mail / partners without address"
-    )
-    if args.dry_run:
-        summary += " (uji coba: tidak dikirim, tidak dicatat / dry run: nothing sent or recorded)"
-    say(summary)
+    remind(instance, args, _with_site, say)
 
 
 def report_demo_users(instance, users):
@@ -272,6 +230,12 @@ def build_parser():
         "--url",
         help="alamat publik situs untuk tautan di e-mail / public address of the site for the "
         "links in the e-mails (HAM_PUBLIC_URL)",
+    )
+    sub.add_argument(
+        "--port",
+        type=int,
+        default=port,
+        help="port instance yang berjalan (FileStorage) / port of the running instance",
     )
     sub.add_argument(
         "--date",

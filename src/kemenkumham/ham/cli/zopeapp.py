@@ -10,6 +10,10 @@ import sys
 ADMIN_USER = "admin"
 
 
+class DatabaseInUse(AdminError):
+    """A running instance holds the FileStorage: only that process may open it."""
+
+
 @contextmanager
 def zope_app(instance):
     """Yield the Zope root with a request and the system user; close the database after."""
@@ -30,7 +34,7 @@ def zope_app(instance):
     try:
         make_wsgi_app({}, str(instance.zope_conf))
     except zc.lockfile.LockError:
-        raise AdminError(
+        raise DatabaseInUse(
             "Basis data sedang dipakai instance yang berjalan; hentikan dulu / the database is "
             "in use by a running instance: stop it first (FileStorage allows one process)"
         ) from None

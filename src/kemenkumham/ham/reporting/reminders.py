@@ -132,6 +132,30 @@ def send_reminders(dry_run=False, on=None):
     return RemindResult(sent=tuple(sent), without_address=tuple(without_address), dry_run=dry_run)
 
 
+def result_data(result):
+    """The result as plain data: for the command's output and the @ham-reminders service.
+
+    Counts of recipients only: their addresses stay out of cron logs.
+    """
+
+    def data(reminder):
+        return {
+            "programme": reminder.period.aq_parent.Title(),
+            "period": reminder.period.Title(),
+            "period_url": reminder.period.absolute_url(),
+            "partner": reminder.partner.Title(),
+            "state": reminder.state,
+            "days_left": reminder.days_left,
+            "recipients": len(reminder.recipients),
+        }
+
+    return {
+        "dry_run": result.dry_run,
+        "sent": [data(reminder) for reminder in result.sent],
+        "without_address": [data(reminder) for reminder in result.without_address],
+    }
+
+
 def record(reminder):
     period = reminder.period
     if getattr(period, "reminders_sent", None) is None:
