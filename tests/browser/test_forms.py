@@ -6,7 +6,9 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 from tests.factories import make_tree
 
+import html
 import pytest
+import re
 import transaction
 
 
@@ -119,3 +121,20 @@ def test_placeful_workflow_policy_gives_a_section_another_workflow(site):
         other = api.content.create(container=portal["berita"], type="Document", id="p", title="P")
     assert api.content.get_state(page) == "published"
     assert api.content.get_state(other) == "private"
+
+
+def test_a_refused_transition_from_the_state_menu_comes_back_as_a_message(site):
+    portal, tree, browser = site
+    report = tree["report_a"]
+    report.rows["KKP-07.01"]["value"] = None  # incomplete: the submit guard refuses
+    transaction.commit()
+    browser.open(report.absolute_url())
+    # The toolbar's link, with its CSRF token, as a user would click it.
+    link = re.search(
+        r'href="([^"]*content_status_modify\?workflow_action=submit[^"]*)"', browser.contents
+    )
+    browser.open(html.unescape(link.group(1)))
+    assert browser.url.rstrip("/") == report.absolute_url()
+    assert "KKP-07.01" in browser.contents
+    transaction.begin()
+    assert api.content.get_state(report) == "draft"
