@@ -138,3 +138,16 @@ def test_a_refused_transition_from_the_state_menu_comes_back_as_a_message(site):
     assert "KKP-07.01" in browser.contents
     transaction.begin()
     assert api.content.get_state(report) == "draft"
+
+
+def test_the_report_add_form_offers_partners_and_refuses_a_second_report(site):
+    portal, tree, browser = site
+    browser.open(f"{tree['period'].absolute_url()}/++add++IndicatorReport")
+    control = browser.getControl(name="form.widgets.partner_uid:list")
+    assert "Pemerintah Kota Serang" in control.displayOptions
+    control.value = [api.content.get_uuid(tree["partner_a"])]
+    browser.getControl(name="form.widgets.IBasic.title").value = "Laporan kedua"
+    browser.getControl(name="form.buttons.save").click()
+    assert "Pemerintah Kota Serang already has a report for period 2024" in browser.contents
+    transaction.begin()
+    assert sorted(tree["period"].objectIds()) == ["laporan-kabupaten-lebak", "laporan-kota-serang"]
