@@ -1,11 +1,11 @@
 """Helpers for HTML tests against the functional layer's server: a logged-in user's forms."""
 
-from lxml import html
-from tests.factories import make_tree
 from kemenkumham.ham.workflows.paths import move_to_state
+from lxml import html
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tests.factories import make_tree
 
 import requests
 import transaction
@@ -50,11 +50,16 @@ class User:
         assert response.status_code == 200, (url, response.status_code)
         return response, html.fromstring(response.text)
 
+    def token(self, url):
+        response = self.get(f"{url}/@@authenticator/token")
+        assert response.status_code == 200, response.status_code
+        return response.text.strip()
+
     def post(self, url, data, files=None, token=True):
-        """POST a form; with the user's CSRF token read from the page unless token=False."""
+        """POST a form; with the user's CSRF token (plone.protect) unless token=False."""
         data = list(data.items()) if isinstance(data, dict) else list(data)
         if token:
-            data.append(("_authenticator", authenticator(self.page(url)[1])))
+            data.append(("_authenticator", self.token(url)))
         return requests.post(
             url,
             data=data,
@@ -63,10 +68,6 @@ class User:
             allow_redirects=False,
             timeout=60,
         )
-
-
-def authenticator(doc):
-    return doc.xpath("//input[@name='_authenticator']/@value")[0]
 
 
 def names(doc, prefix):

@@ -15,6 +15,7 @@ import re
 PREFIX = "row."
 UPLOADS = "files"
 REMOVALS = "remove"
+FIELDS = ("value", "note", UPLOADS, REMOVALS, "status", "remark", "score")
 
 MEASUREMENT_OPTIONS = {
     "yes_no": (

@@ -85,6 +85,9 @@ class ReportView(BrowserView):
     error_kind = None  # "save" or "transition"
 
     def __call__(self):
+        # The rows table needs the page's width: no portlet columns here.
+        self.request.set("disable_plone.leftcolumn", True)
+        self.request.set("disable_plone.rightcolumn", True)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             form = self.request.form
@@ -110,9 +113,9 @@ class ReportView(BrowserView):
             changed = update_rows(self.context, entries, actor=current_actor())
         except FieldError as error:  # NotAllowed too: the whole change is refused
             return self._refuse("save", error.doc())
-        if any("score" in values for values in changed.values()):
-            if api.content.get_state(self.context) == "assessed":
-                compute_result(self.context)
+        scored = any("score" in values for values in changed.values())
+        if scored and api.content.get_state(self.context) == "assessed":
+            compute_result(self.context)
         return self._saved(_("info_report_saved", default="Changes saved."))
 
     def take_step(self, action, comment):
@@ -135,7 +138,7 @@ class ReportView(BrowserView):
         return self._saved(
             _(
                 "info_report_step_done",
-                default="Done: the report is now ${state}.",
+                default="Done. The report's state is now: ${state}.",
                 mapping={"state": state_title(self.context)},
             )
         )
@@ -219,9 +222,7 @@ class ReportView(BrowserView):
                         {"value": token, "title": self._t(title)}
                         for token, title in report_form.MEASUREMENT_OPTIONS.get(measurement, ())
                     ],
-                    "value": entered(
-                        "value", report_form.input_value(measurement, row["value"])
-                    ),
+                    "value": entered("value", report_form.input_value(measurement, row["value"])),
                     "value_text": self._t(report_form.display_value(measurement, row["value"])),
                     "note": entered("note", row["note"]),
                     "evidence": row["evidence"],
@@ -232,13 +233,9 @@ class ReportView(BrowserView):
                     "previous_remark": row["previous_remark"],
                     "score": entered("score", report_form.score_text(row.get("score"))),
                     "invalid": code == self.error_code,
-                    "names": {
-                        field: report_form.field_name(field, code)
-                        for field in ("value", "note", "files", "remove", "status", "remark", "score")
-                    },
+                    "names": {f: report_form.field_name(f, code) for f in report_form.FIELDS},
                     "ids": {
-                        field: report_form.html_id(field, index, code)
-                        for field in ("row", "value", "note", "files", "status", "remark", "score")
+                        f: report_form.html_id(f, index, code) for f in ("row", *report_form.FIELDS)
                     },
                 }
             )
