@@ -14,6 +14,7 @@ from tests.browser.pages import build_site
 from tests.browser.pages import text_of
 from tests.browser.pages import User
 from tests.clock import freeze_clock
+from tests.factories import relation_to
 from zope.component import getGlobalSiteManager
 from zope.component import queryMultiAdapter
 from zope.interface import alsoProvides
@@ -167,6 +168,20 @@ def test_only_partner_members_may_open_and_only_for_their_own_partner(site):
     )
     assert response.status_code == 403
     assert reports_in(period) == []
+
+
+def test_partner_the_period_does_not_expect_gets_no_button(site):
+    portal, tree = site
+    period = tree["period_open"]
+    period.expected_partners = [relation_to(tree["partner_b"])]
+    transaction.commit()
+    _response, doc = User("ani").page(period.absolute_url())
+    assert not doc.xpath("//form[@id='open-report-form']")
+    response = User("ani").post(period.absolute_url(), {"form.buttons.open_report": "open"})
+    assert "Only members of a partner this period expects" in refusal(response)
+    assert reports_in(period) == []
+    _response, doc = User("budi").page(period.absolute_url())
+    assert doc.xpath("//form[@id='open-report-form']")
 
 
 def test_member_of_two_partners_chooses_which_one_reports(site):

@@ -76,6 +76,27 @@ def test_partner_writes_value_note_evidence_only_in_draft(site):
     assert doc.xpath("//form[@id='step-retract']")
 
 
+def test_guidance_for_staff_and_required_evidence_for_all(site):
+    portal, tree = site
+    period = tree["period"]
+    to_state(tree["report_a"], "submitted")
+    rules = dict(period.frozen_rules)
+    rules["indicators"] = [
+        {**rule, "required_evidence": "SK Wali Kota", "verification_guidance": "Cek nomor SK."}
+        if rule["code"] == "KKP-07.01"
+        else rule
+        for rule in rules["indicators"]
+    ]
+    period.frozen_rules = rules
+    transaction.commit()
+    for username, staff in (("ani", False), ("verif1", True)):
+        _response, doc = User(username).page(tree["report_a"].absolute_url())
+        row = doc.xpath("//tr[@data-code='KKP-07.01']")[0]
+        assert "SK Wali Kota" in row.text_content(), username
+        assert ("Cek nomor SK." in row.text_content()) is staff, username
+        assert "Cek nomor SK." not in doc.xpath("string(//tr[@data-code='KKP-06.03'])")
+
+
 def test_verifier_checks_rows_and_assessor_scores_them(site):
     portal, tree = site
     report = tree["report_a"]
@@ -222,7 +243,9 @@ def test_bad_input_names_the_row_and_stores_nothing(site, form, files, message):
             assert doc.xpath("//input[@name=$name]/@value", name=name) == [value]
     code = message.split(":")[0].removeprefix("Indicator ").split(" ")[0]
     if code in CODES:
-        assert doc.xpath("//tr[@data-code=$code]/@class", code=code) == ["table-danger"]
+        row = doc.xpath("//tr[@data-code=$code]", code=code)[0]
+        assert row.get("class") == "table-danger"
+        assert doc.xpath("//*[@id='report-error']//a/@href") == [f"#{row.get('id')}"]
 
 
 def test_verifier_cannot_write_values_nor_the_partner_after_submission(site):

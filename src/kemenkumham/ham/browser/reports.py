@@ -241,6 +241,13 @@ class ReportView(BrowserView):
             )
         return result
 
+    def error_anchor(self):
+        """The id of the row a refusal names, for the alert's link to it."""
+        for index, rule in enumerate(self.data["indicators"]):
+            if rule["code"] == self.error_code:
+                return report_form.html_id("row", index, rule["code"])
+        return None
+
     def status_options(self):
         return [
             {"value": token, "title": self._t(title)}
