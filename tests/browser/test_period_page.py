@@ -260,3 +260,12 @@ def test_staff_links_only_to_registered_pages_and_only_for_staff(site, completen
     assert f"{tree['period_open'].absolute_url()}/@@completeness" not in doc.xpath(
         "//ul[@id='period-staff-links']//a/@href"
     )
+
+
+def test_the_add_form_sends_a_partner_to_the_open_report_button(site):
+    portal, tree = site
+    period = tree["period_open"]
+    response = User("ani").get(f"{period.absolute_url()}/++add++IndicatorReport")
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"{period.absolute_url()}#open-report-form"
+    assert reports_in(period) == []
