@@ -3,6 +3,7 @@
 from plone import api
 from tests.factories import make_tree
 from tests.forms.ttw import PASSWORD
+from xml.sax.saxutils import quoteattr
 
 import transaction
 
@@ -17,7 +18,7 @@ MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
 
 
 def field(name, kind, title=None, required=False, depends_on=None, extra=""):
-    depends = f' easyform:depends_on="{depends_on}"' if depends_on else ""
+    depends = f" easyform:depends_on={quoteattr(depends_on)}" if depends_on else ""
     return (
         f'<field name="{name}" type="{kind}"{depends}><title>{title or name}</title>'
         f"<required>{required}</required>{extra}</field>"
