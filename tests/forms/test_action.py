@@ -75,6 +75,7 @@ def test_form_values_become_what_the_engine_reads():
     assert raw_value(True) == "ya"
     assert raw_value(False) == "tidak"
     assert raw_value(82.5) == "82.5"
+    assert raw_value(101.0) == "101"
     assert raw_value(Decimal("7")) == "7"
     assert raw_value({"Ada"}) == "Ada"
     assert raw_value(None) is None

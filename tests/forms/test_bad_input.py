@@ -19,6 +19,7 @@ from tests.forms.helpers import MODEL
 from tests.forms.helpers import PDF
 from tests.forms.helpers import report_action
 from tests.forms.ttw import browser_for
+from tests.forms.ttw import PASSWORD
 
 import pytest
 import re
@@ -102,7 +103,7 @@ def test_percentage_above_100_names_the_field(site, functional):
     portal, tree, form = site
     contents = submit(browser_for(functional, "ani"), form, {**GOOD, "kkp_06_03": "101"})
     message = field_error(contents, "kkp_06_03")
-    assert "Indicator KKP-06.03" in message and "must be between 0 and 100" in message
+    assert "Indicator KKP-06.03: '101' must be between 0 and 100." in message
     assert reports_in(tree["period_open"]) == []
 
 
@@ -264,4 +265,25 @@ def test_an_earlier_action_of_a_refused_submission_stores_nothing_either(site, f
     assert "must be between 0 and 100" in contents
     form = fresh(form)
     assert get_actions(form)["simpan"].itemsSaved() == 0
+    assert reports_in(tree["period_open"]) == []
+
+
+def test_member_of_several_organisations_is_sent_to_the_period_page(site, functional):
+    portal, tree, form = site
+    api.group.add_user(groupname="mitra-kabupaten-lebak", username="ani")
+    commit()
+    contents = submit(browser_for(functional, "ani"), form, GOOD)
+    assert (
+        "You belong to several organisations (Pemerintah Kabupaten Lebak, Pemerintah Kota "
+        "Serang): open your organisation's report from the period page instead." in contents
+    )
+    assert reports_in(tree["period_open"]) == []
+
+
+def test_member_of_no_organisation_cannot_submit(site, functional):
+    portal, tree, form = site
+    api.user.create(username="tamu", email="tamu@example.org", password=PASSWORD)
+    commit()
+    contents = submit(browser_for(functional, "tamu"), form, GOOD)
+    assert "Only members of a partner organisation can submit this report form." in contents
     assert reports_in(tree["period_open"]) == []

@@ -6,6 +6,7 @@ The action stores UIDs: a programme or period that was deleted since reads as No
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
 from kemenkumham.ham import _
+from kemenkumham.ham.content.indicator import field_id_for
 from kemenkumham.ham.content.programme import IProgrammeMarker
 from kemenkumham.ham.content.reporting_period import IReportingPeriod
 from kemenkumham.ham.forms.mapping import form_targets
@@ -30,6 +31,7 @@ def linked_period(action):
 
 def report_actions(form):
     """The enabled indicator report actions of an easyform, in order."""
+    # action.py checks its settings with link_problems below: import it when called.
     from kemenkumham.ham.forms.action import IIndicatorReportAction
 
     return [
@@ -85,6 +87,4 @@ def form_problems(form):
 
 
 def _example_field_id(rules):
-    from kemenkumham.ham.content.indicator import field_id_for
-
     return field_id_for(rules.indicators[0].code) if rules.indicators else "kkp_06_03"

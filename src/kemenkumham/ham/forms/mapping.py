@@ -98,6 +98,8 @@ def raw_value(value):
         return None
     if isinstance(value, bool):
         return "ya" if value else "tidak"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 101.0 reads "101" in a message naming it
     return str(value)
 
 
