@@ -138,3 +138,25 @@ def test_condition_on_an_indicator_form(site, functional):
     (report,) = [o for o in period.objectValues() if o.portal_type == "IndicatorReport"]
     assert report.rows["KKP-06.03"]["value"] == 80.0
     assert report.rows["KKP-06.03"]["note"] == ""
+
+
+def test_conditions_hold_inside_a_fieldset(site, functional):
+    portal, tree, form = site
+    # The same fields, the reason in a fieldset (the last field of REGISTRATION_FIELDS).
+    fields = (
+        REGISTRATION_FIELDS.replace(
+            '<field name="alasan"',
+            '<fieldset name="lanjutan" label="Lanjutan"><field name="alasan"',
+        )
+        + "</fieldset>"
+    )
+    survey = make_form(portal, "survei", fields, save_data_action())
+    commit()
+    assert 'name="lanjutan"' in survey.fields_model
+    browser = browser_for(functional)
+    register(browser, survey, nama="Eka", hadir="Ya", alasan="tersembunyi")
+    contents = register(browser, survey, nama="Fajar", hadir="Tidak")
+    assert "Alasan tidak hadir is required for the answers you gave." in field_error(
+        contents, "alasan"
+    )
+    assert [(r["nama"], "alasan" in r) for r in records(survey)] == [("Eka", False)]
