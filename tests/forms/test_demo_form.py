@@ -1,6 +1,5 @@
-"""The demo's P2HAM indicator form, as proposed for demo/site.json (demo_p2ham_form.json here):
-linked to the P2HAM programme, every field matches an indicator, and a partner's submission
-becomes its P2HAM report."""
+"""The demo's P2HAM indicator form (demo/site.json): linked to the P2HAM programme, every field
+matches an indicator, and a partner's submission becomes its P2HAM report."""
 
 from datetime import timedelta
 from kemenkumham.ham.clock import today
@@ -8,7 +7,6 @@ from kemenkumham.ham.demo.site_content import load_specs
 from kemenkumham.ham.demo.values import convert
 from kemenkumham.ham.forms.links import form_problems
 from kemenkumham.ham.workflows.paths import move_to_state
-from pathlib import Path
 from plone import api
 from tests.factories import relation_to
 from tests.forms.helpers import commit
@@ -16,10 +14,8 @@ from tests.forms.helpers import fresh
 from tests.forms.ttw import browser_for
 from tests.forms.ttw import PASSWORD
 
-import json
 
-
-ENTRY = json.loads((Path(__file__).parent / "demo_p2ham_form.json").read_text(encoding="utf-8"))
+ENTRY = next(s for s in load_specs() if s["path"] == "formulir/formulir-indikator-p2ham")
 SKIPPED = {"path", "type", "title", "state", "legal_basis"}
 
 
