@@ -69,6 +69,8 @@ setup(
             "pytest",
             "pytest-plone",
             "requests",
+            # Responses of the custom endpoints are validated against docs/openapi.yaml.
+            "openapi-core",
             "zc.buildout",
             "plone.recipe.zope2instance",
         ],

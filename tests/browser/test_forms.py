@@ -6,7 +6,9 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 from tests.factories import make_tree
 
+import html
 import pytest
+import re
 import transaction
 
 
@@ -119,3 +121,33 @@ def test_placeful_workflow_policy_gives_a_section_another_workflow(site):
         other = api.content.create(container=portal["berita"], type="Document", id="p", title="P")
     assert api.content.get_state(page) == "published"
     assert api.content.get_state(other) == "private"
+
+
+def test_a_refused_transition_from_the_state_menu_comes_back_as_a_message(site):
+    portal, tree, browser = site
+    report = tree["report_a"]
+    report.rows["KKP-07.01"]["value"] = None  # incomplete: the submit guard refuses
+    transaction.commit()
+    browser.open(report.absolute_url())
+    # The toolbar's link, with its CSRF token, as a user would click it.
+    link = re.search(
+        r'href="([^"]*content_status_modify\?workflow_action=submit[^"]*)"', browser.contents
+    )
+    browser.open(html.unescape(link.group(1)))
+    assert browser.url.rstrip("/") == report.absolute_url()
+    assert "KKP-07.01" in browser.contents
+    transaction.begin()
+    assert api.content.get_state(report) == "draft"
+
+
+def test_the_report_add_form_offers_partners_and_refuses_a_second_report(site):
+    portal, tree, browser = site
+    browser.open(f"{tree['period'].absolute_url()}/++add++IndicatorReport")
+    control = browser.getControl(name="form.widgets.partner_uid:list")
+    assert "Pemerintah Kota Serang" in control.displayOptions
+    control.value = [api.content.get_uuid(tree["partner_a"])]
+    browser.getControl(name="form.widgets.IBasic.title").value = "Laporan kedua"
+    browser.getControl(name="form.buttons.save").click()
+    assert "Pemerintah Kota Serang already has a report for period 2024" in browser.contents
+    transaction.begin()
+    assert sorted(tree["period"].objectIds()) == ["laporan-kabupaten-lebak", "laporan-kota-serang"]

@@ -16,9 +16,10 @@ VIEW_REPORT_SCORES = "kemenkumham.ham.ViewReportScores"
 class IIndicatorReport(model.Schema):
     # The partner decides who may work on the report: partners themselves never change it.
     directives.write_permission(partner_uid=ASSIGN_REPORT_PARTNER)
-    partner_uid = schema.ASCIILine(
+    partner_uid = schema.Choice(
         title=_("label_partner", default="Partner"),
         description=_("help_report_partner", default="The organisation that reports."),
+        vocabulary="kemenkumham.ham.partners",
         required=True,
     )
 

@@ -12,6 +12,12 @@ from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.schema.interfaces import IDate
 
+import re
+
+
+# "{@uid:program/p2ham}" inside a text (an easyform actions model, say): that object's UID.
+UID_IN_TEXT = re.compile(r"\{@uid:([^}]+)\}")
+
 
 def field_of(portal_type, name):
     for schema in iterSchemataForType(portal_type):
@@ -36,6 +42,10 @@ def convert(portal, portal_type, name, value):
     """The stored value of a field for a value as written in the data file."""
     if isinstance(value, str) and value.startswith("@uid:"):
         return api.content.get_uuid(resolve(portal, value[len("@uid:") :]))
+    if isinstance(value, str) and "{@uid:" in value:
+        return UID_IN_TEXT.sub(
+            lambda found: api.content.get_uuid(resolve(portal, found.group(1))), value
+        )
     field = field_of(portal_type, name)
     if field is None or value is None:
         return value

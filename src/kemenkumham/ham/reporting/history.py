@@ -21,6 +21,11 @@ def history_of(report):
     return history
 
 
+def steps_of(report):
+    """The recorded steps, without creating the list: reading a report never writes to it."""
+    return getattr(report, "history", None) or ()
+
+
 def record_step(report, action, state, actor, comment=""):
     rows = getattr(report, "rows", None) or {}
     snapshot = PersistentMapping()
@@ -43,7 +48,7 @@ def record_step(report, action, state, actor, comment=""):
 
 
 def last_step(report, action):
-    for step in reversed(history_of(report)):
+    for step in reversed(steps_of(report)):
         if step["action"] == action:
             return step
     return None
@@ -55,7 +60,7 @@ def find_evidence(report, evidence_id):
         for entry in row.get("evidence") or ():
             if entry["id"] == evidence_id:
                 return entry
-    for step in reversed(history_of(report)):
+    for step in reversed(steps_of(report)):
         for row in step["rows"].values():
             for entry in row.get("evidence") or ():
                 if entry["id"] == evidence_id:
@@ -68,7 +73,7 @@ def history_info(report, evidence_url=None):
     from kemenkumham.ham.reporting.evidence import evidence_info
 
     steps = []
-    for step in history_of(report):
+    for step in steps_of(report):
         steps.append(
             {
                 "action": step["action"],

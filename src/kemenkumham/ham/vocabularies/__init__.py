@@ -7,6 +7,7 @@ Kepmendagri 300.2.2-2138/2025 (38 provinces, 514 kabupaten/kota).
 
 from functools import lru_cache
 from kemenkumham.ham import _
+from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -214,3 +215,11 @@ def Regencies(context=None):
             for r in regencies[p.code]
         ]
     )
+
+
+@provider(IVocabularyFactory)
+def Partners(context=None):
+    """Every partner organisation (token: UID), by title; for choosing whose report it is."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="Partner", sort_on="sortable_title")
+    return SimpleVocabulary([SimpleTerm(b.UID, b.UID, b.Title) for b in brains])
