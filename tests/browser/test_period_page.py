@@ -255,11 +255,14 @@ def test_staff_links_only_to_registered_pages_and_only_for_staff(site, completen
     for username in ("ani", None):
         _response, doc = User(username).page(period.absolute_url())
         assert not doc.xpath("//*[@id='period-staff-links']"), username
-    # Another period without the page gets no link to it.
-    _response, doc = User("editor1").page(tree["period_open"].absolute_url())
-    assert f"{tree['period_open'].absolute_url()}/@@completeness" not in doc.xpath(
-        "//ul[@id='period-staff-links']//a/@href"
-    )
+    # Another period links to the pages registered for it (not to the test's own).
+    other = tree["period_open"]
+    _response, doc = User("editor1").page(other.absolute_url())
+    assert set(doc.xpath("//ul[@id='period-staff-links']//a/@href")) == {
+        f"{other.absolute_url()}/@@{name}{query}"
+        for name, query, _title in STAFF_PAGES
+        if queryMultiAdapter((other, request), name=name) is not None
+    }
 
 
 def test_the_add_form_sends_a_partner_to_the_open_report_button(site):

@@ -13,6 +13,7 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
 from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from tests.clock import freeze_clock
+from tests.openapi import check_response
 from tests.openapi_schemas import validator as openapi_validator
 from tests.reporting.period_site import add_member
 from tests.reporting.period_site import make_period_site
@@ -232,7 +233,7 @@ def test_p2ham_partners_are_reminded_only_once_their_pledge_is_declared(site, mo
 
 def post_reminders(portal, body, auth):
     return requests.post(
-        f"{portal.absolute_url()}/@ham-reminders",
+        f"{portal.absolute_url()}/++api++/@ham-reminders",
         json=body,
         headers={"Accept": "application/json"},
         auth=auth,
@@ -251,6 +252,7 @@ def test_a_running_instance_sends_them_for_the_command_line(site, monkeypatch):
     )
     dry = post_reminders(portal, {"dry_run": True}, (SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
     assert dry.status_code == 200, dry.text
+    check_response(dry)
     openapi_validator("Reminders").validate(dry.json())
     assert dry.json()["dry_run"] is True
     assert [item["partner"] for item in dry.json()["sent"]] == [

@@ -7,6 +7,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.clock import freeze_clock
 from tests.factories import relation_to
+from tests.openapi import check_response
 from tests.openapi_schemas import validator
 from tests.reporting.period_site import add_member
 from tests.reporting.period_site import make_period_site
@@ -56,11 +57,14 @@ def site(functional, monkeypatch):
 
 
 def obligations(portal, username):
-    return requests.get(
-        f"{portal.absolute_url()}/++api++/@ham-obligations",
-        headers=JSON,
-        auth=(username, PASSWORD) if username else None,
-        timeout=60,
+    """GET @ham-obligations; the call and its answer as docs/openapi.yaml describes them."""
+    return check_response(
+        requests.get(
+            f"{portal.absolute_url()}/++api++/@ham-obligations",
+            headers=JSON,
+            auth=(username, PASSWORD) if username else None,
+            timeout=60,
+        )
     )
 
 
