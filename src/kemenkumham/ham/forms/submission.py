@@ -30,6 +30,7 @@ from kemenkumham.ham.forms.mapping import upload_of
 from kemenkumham.ham.forms.mapping import VALUE
 from kemenkumham.ham.reporting.evidence import check_file
 from kemenkumham.ham.reporting.reports import check_can_open
+from kemenkumham.ham.reporting.reports import check_resubmission_window
 from kemenkumham.ham.reporting.reports import check_submission_window
 from kemenkumham.ham.reporting.reports import is_office_staff
 from kemenkumham.ham.reporting.reports import open_report
@@ -100,8 +101,11 @@ def _store(action, fields):
         )
     partner = _partner()
     period = _period(action, programme, partner)
-    _check(check_submission_window, period, skip=is_office_staff())
     report = report_of(period, partner)
+    # A report sent back for revision may be answered until the verification deadline.
+    in_revision = report is not None and api.content.get_state(report) == "revision"
+    window = check_resubmission_window if in_revision else check_submission_window
+    _check(window, period, skip=is_office_staff())
     if report is None:
         _check_may_open(period, partner)
     else:

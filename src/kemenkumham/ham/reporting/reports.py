@@ -163,3 +163,25 @@ def check_submission_window(period, on=None):
             },
         )
     )
+
+
+def check_resubmission_window(period, on=None):
+    """A report sent back for revision may come back until the verification deadline.
+
+    Verification runs after the submission deadline: a revision requested then must not leave
+    the partner unable to answer it.
+    """
+    day = on or today()
+    if day <= period.verification_deadline:
+        return
+    raise FieldError(
+        _(
+            "error_outside_resubmission_window",
+            default="A revised report can be submitted until the verification deadline, "
+            "${deadline} (today is ${today}).",
+            mapping={
+                "deadline": period.verification_deadline.isoformat(),
+                "today": day.isoformat(),
+            },
+        )
+    )

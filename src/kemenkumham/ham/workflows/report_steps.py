@@ -11,6 +11,7 @@ from kemenkumham.ham.clock import today
 from kemenkumham.ham.content.validation import FieldError
 from kemenkumham.ham.reporting.history import last_step
 from kemenkumham.ham.reporting.history import record_step
+from kemenkumham.ham.reporting.reports import check_resubmission_window
 from kemenkumham.ham.reporting.reports import check_submission_window
 from kemenkumham.ham.reporting.reports import is_office_staff
 from kemenkumham.ham.reporting.rows import ACCEPTED
@@ -20,6 +21,7 @@ from kemenkumham.ham.reporting.rules import rules_of
 from kemenkumham.ham.reporting.scores import compute_result
 from kemenkumham.ham.reporting.scores import scores_of
 from kemenkumham.ham.reporting.scores import total_score
+from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -45,8 +47,10 @@ def missing_for_submission(report):
 
 def check_submit(report):
     if not is_office_staff():
+        in_revision = api.content.get_state(report) == "revision"
+        check_window = check_resubmission_window if in_revision else check_submission_window
         try:
-            check_submission_window(report.aq_parent)
+            check_window(report.aq_parent)
         except FieldError as error:
             refuse(error.doc())
     missing = missing_for_submission(report)
