@@ -1,4 +1,4 @@
-"""Validate REST answers against a schema of docs/openapi.yaml (OpenAPI 3.1 = JSON Schema 2020-12)."""
+"""Check REST answers against a schema of docs/openapi.yaml (OpenAPI 3.1: JSON Schema 2020-12)."""
 
 from functools import lru_cache
 from pathlib import Path
