@@ -238,32 +238,44 @@ def _national(programme, award_year):
         return None
 
 
-def _partner_info(partner, portal_url, path=None):
-    path = path or _path(partner)
+def _partner_info(partner):
     return PartnerInfo(
         uid=api.content.get_uuid(partner),
         title=partner.Title(),
-        url=portal_url + path[len(_portal_path()) :],
+        url=partner.absolute_url(),
         kind=getattr(partner, "kind", None),
         province=getattr(partner, "province", None),
         regency=getattr(partner, "regency", None),
     )
 
 
-def _portal_path():
-    return _path(api.portal.get())
-
-
 def partners_by_uid(uids):
-    """{UID: PartnerInfo} of the given partners, from one catalog query."""
+    """{UID: PartnerInfo} of the given partners, from one catalog query.
+
+    UID, title and path come from the brains; kind and region are read from the partner
+    objects, fetched from their folder (one traversal per folder, not per partner).
+    """
     uids = sorted({uid for uid in uids if uid})
     if not uids:
         return {}
-    portal_url = api.portal.get().absolute_url()
-    found = {}
+    portal = api.portal.get()
+    portal_path, portal_url = _path(portal), portal.absolute_url()
+    root = portal.getPhysicalRoot()
+    folders, found = {}, {}
     for brain in _catalog().unrestrictedSearchResults(portal_type="Partner", UID=uids):
-        found[brain.UID] = _partner_info(
-            brain._unrestrictedGetObject(), portal_url, brain.getPath()
+        path = brain.getPath()
+        folder_path, _slash, partner_id = path.rpartition("/")
+        if folder_path not in folders:
+            folders[folder_path] = root.unrestrictedTraverse(folder_path, None)
+        folder = folders[folder_path]
+        partner = folder._getOb(partner_id, None) if folder is not None else None
+        found[brain.UID] = PartnerInfo(
+            uid=brain.UID,
+            title=brain.Title,
+            url=portal_url + path[len(portal_path) :],
+            kind=getattr(partner, "kind", None),
+            province=getattr(partner, "province", None),
+            regency=getattr(partner, "regency", None),
         )
     return found
 
@@ -325,13 +337,12 @@ def recorded_award_rows(programme, award_year, qualifying, province_rule):
     Where the programme has a province rule, an award to a province government is the outcome
     of that rule (all or most of its kabupaten/kota qualified), not a result of its own.
     """
-    portal_url = api.portal.get().absolute_url()
     rows, province_awards, sources = [], {}, []
     for award in _published_awards(programme, award_year):
         partner = _to_object(getattr(award, "recipient", None))
         if partner is None:
             continue
-        info = _partner_info(partner, portal_url)
+        info = _partner_info(partner)
         award_info = AwardInfo(
             uid=api.content.get_uuid(award),
             title=award.Title(),
@@ -384,20 +395,15 @@ def predicate_counts(rows, bands):
     return tuple(known + others)
 
 
-def _province_name(code):
-    try:
-        return Provinces().getTerm(code).title
-    except LookupError:
-        return code
-
-
 def region_table(rows, threshold, province_awards=None):
     province_awards = province_awards or {}
-    provinces = {row.partner.province for row in rows if row.partner.province}
-    provinces.update(code for code in province_awards if code)
+    province_names = {term.value: term.title for term in Provinces()}
+    by_province = {code: [] for code in province_awards if code}
+    for row in rows:
+        if row.partner.province:
+            by_province.setdefault(row.partner.province, []).append(row)
     table = []
-    for code in sorted(provinces):
-        in_province = [row for row in rows if row.partner.province == code]
+    for code, in_province in sorted(by_province.items()):
         kabkota = [row for row in in_province if row.partner.kind == KABKOTA]
         official = set(regencies_in(code))
         with_result = {row.partner.regency for row in kabkota if row.partner.regency in official}
@@ -415,7 +421,7 @@ def region_table(rows, threshold, province_awards=None):
         table.append(
             RegionRow(
                 province=code,
-                province_name=_province_name(code),
+                province_name=province_names.get(code, code),
                 results=len(in_province),
                 kabkota_total=total,
                 kabkota_results=len(with_result),
