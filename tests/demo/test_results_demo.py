@@ -105,7 +105,19 @@ class TestKkpHam2020:
             if "Banten" in row.xpath("string(th)")
         ]
         cells = [cell.text_content().strip() for cell in row.xpath("td")]
-        assert cells == ["8", "8", "8", "100.0", "Yes"]
+        # Results, kabupaten/kota, with a result, with Peduli HAM, %, qualifies, province award
+        assert cells == [
+            "8",
+            "8",
+            "8",
+            "8",
+            "100.0",
+            "Yes",
+            "Piagam penghargaan 2020: Pemerintah Provinsi Banten",
+        ]
+        assert "(from 60%)" in " ".join(
+            article.xpath("string(.//table[contains(@class, 'ham-regions')]/thead)").split()
+        )
         text = " ".join(article.text_content().split())
         assert "Based on 8 published awards, award year 2020" in text
         assert SOURCE in text

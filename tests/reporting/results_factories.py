@@ -21,7 +21,7 @@ def add_partner(portal, partner_id, title, regency=None, province=None, kind="pe
         )
 
 
-def add_report(period, partner, state="final", score=80):
+def add_report(period, partner, state="final", score=80, values=SAMPLE_VALUES):
     """The partner's report in the period, taken to `state`; every indicator scored `score`."""
 
     def prepare(report, transition):
@@ -38,7 +38,7 @@ def add_report(period, partner, state="final", score=80):
             title=f"Laporan {partner.Title()}",
             partner_uid=api.content.get_uuid(partner),
         )
-        update_rows(report, SAMPLE_VALUES)
+        update_rows(report, values)
         if state != "draft":
             move_to_state(report, state, prepare=prepare)
     return report

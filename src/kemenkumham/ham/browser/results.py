@@ -46,6 +46,11 @@ class ResultsPresentation:
     def percent(self, value):
         return percent_text(value, self.request)
 
+    def threshold_text(self, results):
+        """60.0 -> "60"; 62.5 -> "62,5" (Indonesian) or "62.5"."""
+        text = self.percent(results.province_threshold)
+        return text[:-2] if text[-2:] in (".0", ",0") else text
+
     def national_text(self, results):
         if results.national is None:
             return ""

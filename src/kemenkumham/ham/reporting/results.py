@@ -156,6 +156,13 @@ class Results:
     def final(self):
         return self.provenance.kind != NO_RESULTS
 
+    @property
+    def show_kabkota(self):
+        """Whether the kabupaten/kota columns of the region table say anything."""
+        return self.province_threshold is not None or any(
+            region.kabkota_results for region in self.regions
+        )
+
     def qualifying_results(self):
         return [row for row in self.ranking if row.qualifies]
 

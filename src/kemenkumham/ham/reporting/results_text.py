@@ -26,7 +26,7 @@ def national_message(national, predicate, request):
         "national_aggregate_text",
         default="Nationally ${qualifying} of ${total} regencies/cities (${percent}%) reached "
         "the predicate ${predicate} in award year ${year}. This is a recorded figure (source: "
-        "${source}); which regions they are has not been published.",
+        "${source}); the list of those regions has not been published.",
         mapping={
             "qualifying": national.qualifying,
             "total": national.total,
