@@ -244,3 +244,15 @@ def test_statistics_section_shows_the_statistics_page(portal):
     assert use_statistics_layout(portal)
     assert folder.getLayout() == "ham-statistics"
     assert api.content.get_view("ham-statistics", folder, portal.REQUEST) is not None
+
+
+def test_programmes_and_periods_link_to_their_results(tree, portal):
+    actions = portal.portal_actions
+    for obj in (tree["programme"], tree["period"]):
+        (action,) = [
+            a for a in actions.listFilteredActionsFor(obj)["object"] if a["id"] == "ham-results"
+        ]
+        assert action["url"] == f"{obj.absolute_url()}/@@results"
+    assert "ham-results" not in [
+        a["id"] for a in actions.listFilteredActionsFor(tree["partner_a"])["object"]
+    ]
