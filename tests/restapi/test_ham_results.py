@@ -161,3 +161,35 @@ def test_the_schema_catches_a_wrong_answer(site):
     data["surprise"] = True
     with pytest.raises(jsonschema.ValidationError):
         validate(data, "Results")
+
+
+def patch(obj, body):
+    return requests.patch(
+        obj.absolute_url(),
+        json=body,
+        headers={**JSON, "Content-Type": "application/json"},
+        auth=OWNER,
+        timeout=30,
+    )
+
+
+def test_a_bad_national_figure_is_refused_and_nothing_changes(site):
+    portal, tree = site
+    tree["programme"].national_aggregates = ["2020; 259; 514; Hari HAM ke-72"]
+    transaction.commit()
+    response = patch(tree["programme"], {"national_aggregates": ["2020; 600; 514; Sumber"]})
+    assert response.status_code == 400, response.text
+    assert "600 cannot be more than the total 514" in response.text
+    transaction.begin()
+    assert tree["programme"].national_aggregates == ["2020; 259; 514; Hari HAM ke-72"]
+
+
+def test_a_qualifying_predicate_outside_the_bands_is_refused(site):
+    portal, tree = site
+    response = patch(tree["programme"], {"qualifying_predicate": "Sangat Peduli HAM"})
+    assert response.status_code == 400, response.text
+    assert "'Sangat Peduli HAM' is none of the bands' predicates" in response.text
+    transaction.begin()
+    assert not tree["programme"].qualifying_predicate
+    response = patch(tree["programme"], {"qualifying_predicate": "Peduli HAM"})
+    assert response.status_code == 204, response.text
