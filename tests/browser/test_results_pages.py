@@ -110,3 +110,15 @@ def test_create_awards_needs_the_csrf_token(site):
         browser.post(f"{tree['period'].absolute_url()}/@@results", "form.buttons.create_awards=1")
     transaction.begin()
     assert not [a for a in portal["penghargaan"].objectValues() if getattr(a, "year", None) == 2025]
+
+
+def test_create_awards_from_the_programme_page_by_award_year(site):
+    portal, tree, app = site
+    browser = browser_for(app, "owner")
+    browser.open(f"{tree['programme'].absolute_url()}/@@results?year=2025")
+    browser.getControl(name="form.buttons.create_awards").click()
+    assert "1 awards created" in browser.contents
+    assert browser.url.endswith("/kkp-ham/@@results?year=2025")
+    transaction.begin()
+    (award,) = [a for a in portal["penghargaan"].objectValues() if getattr(a, "year", None) == 2025]
+    assert award.source_url == f"{tree['programme'].absolute_url()}/@@results?year=2025"
