@@ -19,7 +19,7 @@ Every figure is printed on one line of its own, e.g.:
 
 Run it from the repository with the project's virtualenv:
 
-    .venv/bin/python bench/results_100k.py                 # 100 000 reports (~15 to 30 min)
+    .venv/bin/python bench/results_100k.py                 # 100 000 reports (~35 min, 2 cores)
     .venv/bin/python bench/results_100k.py --count 5000    # a quick try
     .venv/bin/python bench/results_100k.py --keep          # keep the instance folder
 
