@@ -13,6 +13,10 @@ from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 
 
+# The public statistics page (browser/statistics.py): final figures with their provenance.
+STATISTICS_SECTION = "statistik"
+STATISTICS_LAYOUT = "ham-statistics"
+
 # Plone's own roles that a staff group gets on the sections it looks after.
 SECTION_STAFF_ROLES = ("Contributor", "Editor", "Reviewer")
 
@@ -132,6 +136,7 @@ SECTIONS = (
         "Statistik hasil penilaian dan pengaduan yang telah final.",
         staff_groups=("bidang-ham",),
         addable_types=("Document", "File", "Image", "Collection"),
+        layout=STATISTICS_LAYOUT,
     ),
 )
 
@@ -186,6 +191,20 @@ def constrain_section(folder, section):
     constraints.setConstrainTypesMode(ENABLED)
     constraints.setLocallyAllowedTypes(list(section.addable_types))
     constraints.setImmediatelyAddableTypes(list(section.addable_types))
+
+
+def use_statistics_layout(portal):
+    """Show the statistics page in the Statistik section (sites made before it existed).
+
+    Leaves the section alone when editors gave it a default page of their own.
+    """
+    folder = portal.get(STATISTICS_SECTION)
+    if folder is None or folder.getDefaultPage():
+        return False
+    if folder.getLayout() != STATISTICS_LAYOUT:
+        folder.setLayout(STATISTICS_LAYOUT)
+        logger.info("Section %s shows %s", STATISTICS_SECTION, STATISTICS_LAYOUT)
+    return True
 
 
 NEWEST_FIRST_ID = "terbaru"

@@ -38,6 +38,18 @@ class IAward(model.Schema):
 
     decree = schema.TextLine(title=_("label_decree", default="Decree (SK Menteri)"), required=False)
 
+    source = schema.TextLine(
+        title=_("label_award_source", default="Source"),
+        description=_(
+            "help_award_source",
+            default="Where the award was announced or decided, e.g. the ceremony and the "
+            "article reporting it, or the results of a period. Shown with the results.",
+        ),
+        required=False,
+    )
+
+    source_url = schema.URI(title=_("label_award_source_url", default="Source URL"), required=False)
+
     certificate = NamedBlobFile(
         title=_("label_certificate", default="Certificate (piagam)"), required=False
     )

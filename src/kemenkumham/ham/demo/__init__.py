@@ -10,6 +10,7 @@ from kemenkumham.ham.clock import TIMEZONE
 from kemenkumham.ham.demo.site_content import create_site_content
 from kemenkumham.ham.demo.users import create_demo_users
 from kemenkumham.ham.demo.values import relation
+from kemenkumham.ham.structure import use_statistics_layout
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -83,5 +84,6 @@ def create_demo(portal, say=logger.info):
     result.added += create_site_content(portal, say=say)
     result.added += create_news(portal, say=say)
     result.users = create_demo_users(say=say)
+    use_statistics_layout(portal)
     say(f"Konten demo selesai / demo content done: {result.added} item baru / new items")
     return result
