@@ -126,11 +126,11 @@ def test_roles_of_the_add_permission(site):
 
 def test_upgrade_gives_editors_the_add_permission(site):
     portal, tree = site
-    from kemenkumham.ham.upgrades.v1003 import add_report_forms
+    from kemenkumham.ham.upgrades.v1002 import add_reporting_engine
 
     permission = "kemenkumham.ham: Add indicator report action"
     portal.manage_permission(permission, roles=["Manager"], acquire=True)
-    add_report_forms(None)
+    add_reporting_engine(None)
     selected = {r["name"] for r in portal.rolesOfPermission(permission) if r["selected"]}
     assert {"Editor", "Contributor"} <= selected
 

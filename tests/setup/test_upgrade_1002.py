@@ -18,6 +18,7 @@ def test_reports_of_an_older_site_get_rows_and_the_new_permissions(portal):
     delattr(report, pname("kemenkumham.ham: View report scores"))
     catalog = api.portal.get_tool("portal_catalog")
     catalog.delIndex("ham_score")
+    portal["statistik"].setLayout("listing_view")
 
     add_reporting_engine(None)
 
@@ -27,3 +28,4 @@ def test_reports_of_an_older_site_get_rows_and_the_new_permissions(portal):
     assert {"HAMAssessor", "HAMVerifier"} <= roles
     assert "ham_score" in catalog.indexes()
     assert "PartnerReporter" in portal.validRoles()
+    assert portal["statistik"].getLayout() == "ham-statistics"

@@ -61,7 +61,13 @@ class PeriodReporters:
         return ()
 
     def getAllRoles(self):
-        if not self._open():
+        """The groups of the partners the period names (for the sharing page).
+
+        A period that expects every partner lists none: the catalog asks this of every object
+        inside the period when it indexes it, and the role grants no View, so listing all
+        partner groups would only wake every partner for nothing.
+        """
+        if not self._open() or expects_all_partners(self.context):
             return
         for group_id in sorted(self._expected_groups()):
             yield group_id, (REPORTER_ROLE,)
