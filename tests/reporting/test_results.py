@@ -2,10 +2,10 @@
 
 from datetime import datetime
 from kemenkumham.ham.reporting.results import preliminary_results
-from kemenkumham.ham.reporting.results import RECORDED_AWARDS
 from kemenkumham.ham.reporting.results import results_for_period
 from kemenkumham.ham.reporting.results import results_for_year
-from kemenkumham.ham.reporting.results import VERIFIED_REPORTS
+from kemenkumham.ham.reporting.results_model import RECORDED_AWARDS
+from kemenkumham.ham.reporting.results_model import VERIFIED_REPORTS
 from kemenkumham.ham.reporting.rows import update_rows
 from kemenkumham.ham.workflows.paths import move_to_state
 from plone import api

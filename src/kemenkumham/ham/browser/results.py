@@ -10,6 +10,7 @@ from functools import cached_property
 from kemenkumham.ham import _
 from kemenkumham.ham.content.reporting_period import IReportingPeriod
 from kemenkumham.ham.content.validation import FieldError
+from kemenkumham.ham.permissions import VIEW_PERIOD_REPORTS
 from kemenkumham.ham.reporting.awards import create_awards
 from kemenkumham.ham.reporting.awards import may_create_awards
 from kemenkumham.ham.reporting.results import award_years
@@ -17,7 +18,7 @@ from kemenkumham.ham.reporting.results import periods_of
 from kemenkumham.ham.reporting.results import preliminary_results
 from kemenkumham.ham.reporting.results import results_for_period
 from kemenkumham.ham.reporting.results import results_for_year
-from kemenkumham.ham.reporting.results import VERIFIED_REPORTS
+from kemenkumham.ham.reporting.results_model import VERIFIED_REPORTS
 from kemenkumham.ham.reporting.results_text import national_message
 from kemenkumham.ham.reporting.results_text import percent_text
 from kemenkumham.ham.vocabularies import Provinces
@@ -29,9 +30,6 @@ from Products.statusmessages.interfaces import IStatusMessage
 from urllib.parse import urlencode
 from zExceptions import BadRequest
 from zope.i18n import translate
-
-
-VIEW_PERIOD_REPORTS = "kemenkumham.ham: View period reports"
 
 
 class ResultsPresentation:

@@ -9,7 +9,6 @@ from zope.interface import implementer
 
 
 ASSIGN_REPORT_PARTNER = "kemenkumham.ham.AssignReportPartner"
-ASSIGN_REPORT_PARTNER_TITLE = "kemenkumham.ham: Assign report partner"
 VIEW_REPORT_SCORES = "kemenkumham.ham.ViewReportScores"
 
 

@@ -28,6 +28,7 @@ from kemenkumham.ham.forms.mapping import SELF_ASSESSMENT
 from kemenkumham.ham.forms.mapping import target_of
 from kemenkumham.ham.forms.mapping import upload_of
 from kemenkumham.ham.forms.mapping import VALUE
+from kemenkumham.ham.permissions import ADD_REPORT
 from kemenkumham.ham.reporting.evidence import check_file
 from kemenkumham.ham.reporting.reports import check_can_open
 from kemenkumham.ham.reporting.reports import check_resubmission_window
@@ -51,7 +52,6 @@ import transaction
 
 
 EDITABLE_STATES = ("draft", "revision")
-ADD_REPORT = "kemenkumham.ham: Add IndicatorReport"
 MODIFY = "Modify portal content"
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from kemenkumham.ham import _
 from kemenkumham.ham.content.validation import FieldError
-from kemenkumham.ham.reporting.results import VERIFIED_REPORTS
+from kemenkumham.ham.permissions import ADD_AWARD
+from kemenkumham.ham.reporting.results_model import VERIFIED_REPORTS
 from kemenkumham.ham.reporting.results_text import text
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -24,7 +25,6 @@ from zope.intid.interfaces import IIntIds
 
 
 AWARDS_SECTION = "penghargaan"
-ADD_AWARD = "kemenkumham.ham: Add Award"
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from AccessControl import getSecurityManager
 from dataclasses import asdict
+from kemenkumham.ham.permissions import VIEW_REPORT_SCORES
 from kemenkumham.ham.reporting.evidence import evidence_info
 from kemenkumham.ham.reporting.history import history_info
 from kemenkumham.ham.reporting.history import last_step
@@ -10,7 +11,7 @@ from kemenkumham.ham.reporting.rows import writable_fields
 from plone.app.uuid.utils import uuidToObject
 
 
-VIEW_SCORES = "kemenkumham.ham: View report scores"
+VIEW_SCORES = VIEW_REPORT_SCORES
 
 
 def may_see_scores(report):

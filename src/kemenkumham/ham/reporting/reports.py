@@ -9,10 +9,10 @@ from AccessControl import getSecurityManager
 from datetime import date
 from kemenkumham.ham import _
 from kemenkumham.ham.clock import today
-from kemenkumham.ham.content.indicator_report import ASSIGN_REPORT_PARTNER_TITLE
 from kemenkumham.ham.content.partner import IPartnerMarker
 from kemenkumham.ham.content.partner import PARTNER_GROUP_PREFIX
 from kemenkumham.ham.content.validation import FieldError
+from kemenkumham.ham.permissions import ASSIGN_REPORT_PARTNER
 from kemenkumham.ham.reporting.rows import ensure_rows
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -61,7 +61,7 @@ def partners_of_user(user=None):
 
 def may_assign_partner(period):
     """Editors open reports for any partner; partners only for their own organisation."""
-    return bool(getSecurityManager().checkPermission(ASSIGN_REPORT_PARTNER_TITLE, period))
+    return bool(getSecurityManager().checkPermission(ASSIGN_REPORT_PARTNER, period))
 
 
 def is_office_staff(context=None):

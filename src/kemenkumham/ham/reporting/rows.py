@@ -13,6 +13,8 @@ Every change is checked whole before anything is stored: one bad row leaves all 
 from AccessControl import getSecurityManager
 from kemenkumham.ham import _
 from kemenkumham.ham.content.validation import FieldError
+from kemenkumham.ham.permissions import ASSESS_REPORT
+from kemenkumham.ham.permissions import VERIFY_REPORT
 from kemenkumham.ham.reporting.evidence import new_evidence
 from kemenkumham.ham.reporting.rules import freeze_rules
 from kemenkumham.ham.reporting.rules import rules_of
@@ -32,8 +34,8 @@ NEEDS_REVISION = "needs_revision"
 STATUSES = (ACCEPTED, NEEDS_REVISION)
 
 MODIFY = "Modify portal content"
-VERIFY = "kemenkumham.ham: Verify report"
-ASSESS = "kemenkumham.ham: Assess report"
+VERIFY = VERIFY_REPORT
+ASSESS = ASSESS_REPORT
 PERMISSION_OF = {
     **dict.fromkeys(PARTNER_FIELDS, MODIFY),
     **dict.fromkeys(CHECK_FIELDS, VERIFY),
