@@ -101,7 +101,9 @@ def test_value_of_the_wrong_kind_names_the_field(site, functional):
 
 def test_percentage_above_100_names_the_field(site, functional):
     portal, tree, form = site
-    contents = submit(browser_for(functional, "ani"), form, {**GOOD, "kkp_06_03": "101"})
+    browser = browser_for(functional, "ani")
+    contents = submit(browser, form, {**GOOD, "kkp_06_03": "101"})
+    assert browser.headers["status"].startswith("400")
     message = field_error(contents, "kkp_06_03")
     assert "Indicator KKP-06.03: '101' must be between 0 and 100." in message
     assert reports_in(tree["period_open"]) == []

@@ -78,6 +78,8 @@ def store_submission(action, fields, request):
         report = _store(action, fields)
     except Refused as refusal:
         transaction.doom()
+        # The form is shown again with the messages; the status says it was refused (as REST).
+        request.response.setStatus(400)
         return refusal.as_form_errors(request)
     _confirm(action, report, request)
     return None
