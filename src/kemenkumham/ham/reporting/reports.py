@@ -19,12 +19,14 @@ from plone.app.uuid.utils import uuidToObject
 
 
 def report_of(period, partner):
-    """The partner's report in the period, or None."""
-    uid = api.content.get_uuid(partner)
-    for obj in period.objectValues():
-        if getattr(obj, "portal_type", None) == "IndicatorReport" and obj.partner_uid == uid:
-            return obj
-    return None
+    """The partner's report in the period, or None (from the catalog: no report is woken)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="IndicatorReport",
+        path={"query": "/".join(period.getPhysicalPath()), "depth": 1},
+        ham_partner=api.content.get_uuid(partner),
+    )
+    return brains[0]._unrestrictedGetObject() if brains else None
 
 
 def has_declared_pledge(partner):
