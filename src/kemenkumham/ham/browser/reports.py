@@ -10,13 +10,13 @@ their own, and a guard's refusal is shown on the page while the report stays whe
 from AccessControl import getSecurityManager
 from kemenkumham.ham import _
 from kemenkumham.ham.browser import report_form
-from kemenkumham.ham.clock import today
 from kemenkumham.ham.content.validation import FieldError
 from kemenkumham.ham.permissions import VIEW_PERIOD_REPORTS
 from kemenkumham.ham.reporting.history import find_evidence
 from kemenkumham.ham.reporting.presentation import may_see_scores
 from kemenkumham.ham.reporting.presentation import partner_of
 from kemenkumham.ham.reporting.presentation import report_data
+from kemenkumham.ham.reporting.reports import submission_open
 from kemenkumham.ham.reporting.rows import current_actor
 from kemenkumham.ham.reporting.rows import update_rows
 from kemenkumham.ham.reporting.scores import compute_result
@@ -59,8 +59,7 @@ def window_of(period):
         "opens": period.opens,
         "submission_deadline": period.submission_deadline,
         "verification_deadline": period.verification_deadline,
-        "open": bool(period.opens and period.submission_deadline)
-        and period.opens <= today() <= period.submission_deadline,
+        "open": submission_open(period),
     }
 
 

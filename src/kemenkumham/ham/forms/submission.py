@@ -37,6 +37,7 @@ from kemenkumham.ham.reporting.reports import is_office_staff
 from kemenkumham.ham.reporting.reports import open_report
 from kemenkumham.ham.reporting.reports import partners_of_user
 from kemenkumham.ham.reporting.reports import report_of
+from kemenkumham.ham.reporting.reports import submission_open
 from kemenkumham.ham.reporting.rows import current_actor
 from kemenkumham.ham.reporting.rows import MAX_TEXT
 from kemenkumham.ham.reporting.rows import PARTNER_FIELDS
@@ -178,12 +179,7 @@ def period_for(action, programme, partner):
         period = linked_period(action)
         return period if period is not None and period.aq_parent == programme else None
     day = today()
-    open_now = [
-        period
-        for period in periods_of(programme)
-        if period.opens and period.submission_deadline
-        if period.opens <= day <= period.submission_deadline
-    ]
+    open_now = [period for period in periods_of(programme) if submission_open(period, day)]
     open_now.sort(
         key=lambda period: (report_of(period, partner) is None, period.submission_deadline)
     )

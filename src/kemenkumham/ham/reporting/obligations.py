@@ -15,6 +15,7 @@ from kemenkumham.ham.reporting.completeness import NOT_STARTED
 from kemenkumham.ham.reporting.completeness import report_states
 from kemenkumham.ham.reporting.completeness import TO_DO_STATES
 from kemenkumham.ham.reporting.reports import partners_of_user
+from kemenkumham.ham.reporting.reports import submission_open
 from plone import api
 
 
@@ -55,7 +56,7 @@ def period_info(period, day):
         "opens": period.opens.isoformat(),
         "submission_deadline": deadline.isoformat(),
         "verification_deadline": period.verification_deadline.isoformat(),
-        "window_open": period.opens <= day <= deadline,
+        "window_open": submission_open(period, day),
         "days_left": (deadline - day).days if day <= deadline else None,
     }
 

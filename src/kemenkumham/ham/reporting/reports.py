@@ -149,10 +149,17 @@ def open_report(period, partner):
     return report
 
 
+def submission_open(period, on=None):
+    """Whether partners may open and submit reports in the period on that day (today)."""
+    day = on or today()
+    opens, deadline = period.opens, period.submission_deadline
+    return bool(opens and deadline) and opens <= day <= deadline
+
+
 def check_submission_window(period, on=None):
     """Refuse a submission before the period opens or after its deadline, with the dates."""
     day = on or today()
-    if period.opens <= day <= period.submission_deadline:
+    if submission_open(period, day):
         return
     raise FieldError(
         _(
