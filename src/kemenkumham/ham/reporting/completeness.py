@@ -9,7 +9,7 @@ concern (the view links only to reports the user may view).
 from dataclasses import dataclass
 from kemenkumham.ham import _
 from kemenkumham.ham.reporting.access import expected_partners
-from kemenkumham.ham.reporting.reports import has_declared_pledge
+from kemenkumham.ham.reporting.reports import report_brains
 from kemenkumham.ham.vocabularies import region_names
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -55,16 +55,6 @@ class Completeness:
         return [entry for entry in self.entries if entry.state == state]
 
 
-def report_brains(period, **query):
-    """Catalog entries of the period's reports, whoever asks (metadata only)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return catalog.unrestrictedSearchResults(
-        portal_type="IndicatorReport",
-        path={"query": "/".join(period.getPhysicalPath()), "depth": 1},
-        **query,
-    )
-
-
 def report_states(period):
     """{partner UID: catalog brain of its report} for the period."""
     return {brain.ham_partner: brain for brain in report_brains(period) if brain.ham_partner}
@@ -72,11 +62,6 @@ def report_states(period):
 
 def state_of(brain):
     return brain.review_state if brain is not None else NOT_STARTED
-
-
-def can_start(period, partner):
-    """Whether the partner may open its report here at all: P2HAM needs a declared pledge."""
-    return period.aq_parent.code != "P2HAM" or has_declared_pledge(partner)
 
 
 def completeness(period):

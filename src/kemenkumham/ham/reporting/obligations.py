@@ -10,10 +10,10 @@ same data feeds @ham-obligations (REST, schema Obligations in docs/openapi.yaml)
 from datetime import timedelta
 from kemenkumham.ham.clock import today
 from kemenkumham.ham.reporting.access import expected_partners
-from kemenkumham.ham.reporting.completeness import can_start
-from kemenkumham.ham.reporting.completeness import NOT_STARTED
 from kemenkumham.ham.reporting.completeness import report_states
+from kemenkumham.ham.reporting.completeness import state_of
 from kemenkumham.ham.reporting.completeness import TO_DO_STATES
+from kemenkumham.ham.reporting.reports import may_start
 from kemenkumham.ham.reporting.reports import partners_of_user
 from kemenkumham.ham.reporting.reports import submission_open
 from plone import api
@@ -88,10 +88,10 @@ def _period_items(period, partners, day):
     for partner in partners:
         uid = api.content.get_uuid(partner)
         brain = reports.get(uid)
-        if brain is None and (uid not in expected or not can_start(period, partner)):
+        if brain is None and (uid not in expected or not may_start(period, partner)):
             continue
         info = info or period_info(period, day)
-        state = brain.review_state if brain is not None else NOT_STARTED
+        state = state_of(brain)
         yield {
             "programme": {
                 "@id": programme.absolute_url(),

@@ -22,12 +22,12 @@ from kemenkumham.ham import _
 from kemenkumham.ham.clock import now
 from kemenkumham.ham.clock import today
 from kemenkumham.ham.reporting.access import expected_partners
-from kemenkumham.ham.reporting.completeness import can_start
 from kemenkumham.ham.reporting.completeness import NOT_STARTED
 from kemenkumham.ham.reporting.completeness import report_states
 from kemenkumham.ham.reporting.completeness import state_of
 from kemenkumham.ham.reporting.completeness import STATE_TITLES
 from kemenkumham.ham.reporting.completeness import TO_DO_STATES
+from kemenkumham.ham.reporting.reports import may_start
 from kemenkumham.ham.workflows.after_commit import after_commit
 from kemenkumham.ham.workflows.notifications import group_emails
 from kemenkumham.ham.workflows.notifications import send_mail
@@ -100,7 +100,7 @@ def due_reminders(on=None):
             state = state_of(states.get(uid))
             if state not in TO_DO_STATES or uid in sent:
                 continue
-            if state == NOT_STARTED and not can_start(period, partner):
+            if state == NOT_STARTED and not may_start(period, partner):
                 continue
             yield Reminder(
                 period=period,

@@ -18,14 +18,19 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 
 
-def report_of(period, partner):
-    """The partner's report in the period, or None (from the catalog: no report is woken)."""
+def report_brains(period, **query):
+    """Catalog entries of the period's reports, whoever asks (metadata only, no report woken)."""
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
+    return catalog.unrestrictedSearchResults(
         portal_type="IndicatorReport",
         path={"query": "/".join(period.getPhysicalPath()), "depth": 1},
-        ham_partner=api.content.get_uuid(partner),
+        **query,
     )
+
+
+def report_of(period, partner):
+    """The partner's report in the period, or None."""
+    brains = report_brains(period, ham_partner=api.content.get_uuid(partner))
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
@@ -38,6 +43,11 @@ def has_declared_pledge(partner):
         if declared_for is not None and api.content.get_uuid(declared_for) == uid:
             return True
     return False
+
+
+def may_start(period, partner):
+    """Whether the partner may open its report here at all: P2HAM needs a declared pledge."""
+    return period.aq_parent.code != "P2HAM" or has_declared_pledge(partner)
 
 
 def partners_of_user(user=None):
@@ -117,8 +127,7 @@ def check_can_open(period, partner, on=None):
                 mapping={"partner": partner.Title(), "period": period.Title()},
             )
         )
-    programme = period.aq_parent
-    if programme.code == "P2HAM" and not has_declared_pledge(partner):
+    if not may_start(period, partner):
         raise FieldError(
             _(
                 "error_pledge_required",
