@@ -37,10 +37,13 @@ def scores_of(report):
 
 
 def compute_result(report):
-    """Store the report's total and predicate from its rows' scores (FieldError if incomplete)."""
+    """Store the report's total and predicate from its rows' scores (FieldError if incomplete).
+
+    Nothing to reindex: a result is in the catalog only once final, and the finalize step
+    reindexes it then.
+    """
     rules = rules_of(report.aq_parent)
     total = total_score(rules, scores_of(report))
     report.total_score = total
     report.predicate = predicate(rules, total)
-    report.reindexObject(idxs=["ham_score", "ham_predicate"])
     return total, report.predicate

@@ -140,7 +140,10 @@ def after_transition(report, event):
     comment = (event.kwargs or {}).get("comment", "")
     actor = event.status.get("actor") if event.status else ""
     record_step(report, action, event.new_state.getId(), actor, comment)
-    report.reindexObject()
+    # The workflow tool reindexes review_state and security itself; what else a step changes in
+    # the catalog is the last change and the final result (indexed only while final).
+    report.notifyModified()
+    report.reindexObject(idxs=["modified", "ham_score", "ham_predicate"])
 
 
 def _reset_rows_for_resubmission(report):
