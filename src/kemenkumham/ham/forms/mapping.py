@@ -18,6 +18,8 @@ from collective.easyform.interfaces import IReCaptcha
 from dataclasses import dataclass
 from decimal import Decimal
 from kemenkumham.ham.content.indicator import field_id_for
+from kemenkumham.ham.reporting.values import NO
+from kemenkumham.ham.reporting.values import YES
 from plone.namedfile.interfaces import INamed
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IBool
@@ -40,8 +42,6 @@ NOTE_SUFFIXES = ("_note", "_catatan")
 EVIDENCE_PATTERN = re.compile(r"^(?P<base>.+?)_(?:evidence|bukti)(?:_\d+)?$")
 SELF_ASSESSMENT_IDS = ("self_assessment", "penilaian_mandiri")
 NO_VALUE_FIELDS = (ILabel, IReCaptcha, IHCaptcha, INorobotCaptcha)
-
-YES_WORDS = ("ya", "yes", "true", "1")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def field_value(field, stored):
         if IChoice.providedBy(field):
             return _choice_value(field, stored)
         if IBool.providedBy(field):
-            return stored is True or str(stored).lower() in YES_WORDS
+            return stored is True or str(stored).lower() in YES
         if IInt.providedBy(field):
             number = float(stored)
             return int(number) if number == int(number) else None
@@ -154,9 +154,7 @@ def _choice_value(field, stored):
     for term in vocabulary:
         if str(term.value).lower() == wanted or str(term.token).lower() == wanted:
             return term.value
-        if isinstance(stored, bool) and str(term.value).lower() in (
-            YES_WORDS if stored else ("tidak", "no", "false", "0")
-        ):
+        if isinstance(stored, bool) and str(term.value).lower() in (YES if stored else NO):
             return term.value
         if isinstance(stored, float):
             try:
