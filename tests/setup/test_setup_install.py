@@ -22,7 +22,7 @@ class TestSetupInstall:
         assert IKemenkumhamHamLayer in browser_layers
 
     def test_latest_version(self, profile_last_version):
-        assert profile_last_version(f"{PACKAGE_NAME}:default") == "1002"
+        assert profile_last_version(f"{PACKAGE_NAME}:default") == "1003"
 
     @pytest.mark.parametrize("role", CUSTOM_ROLES)
     def test_custom_role_declared(self, portal, role):

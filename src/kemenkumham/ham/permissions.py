@@ -3,6 +3,8 @@
 ADD_AWARD = "kemenkumham.ham: Add Award"
 ADD_REPORT = "kemenkumham.ham: Add IndicatorReport"
 ASSESS_REPORT = "kemenkumham.ham: Assess report"
+HANDLE_COMPLAINTS = "kemenkumham.ham: Handle complaints"
+READ_COMPLAINANT_IDENTITY = "kemenkumham.ham: Read complainant identity"
 ASSIGN_REPORT_PARTNER = "kemenkumham.ham: Assign report partner"
 VERIFY_REPORT = "kemenkumham.ham: Verify report"
 VIEW_PERIOD_REPORTS = "kemenkumham.ham: View period reports"

@@ -1,4 +1,9 @@
-"""Complaint (Pengaduan Dugaan Pelanggaran HAM): the case; identity is kept apart, encrypted."""
+"""Complaint (Pengaduan Dugaan Pelanggaran HAM): the case; identity is kept apart, encrypted.
+
+The schema holds the substance of the case only. Who complained (and their representative and
+witnesses) is not a field: kemenkumham.ham.complaints.identity keeps it encrypted, and files
+(evidence, identity document, power of attorney) are in kemenkumham.ham.complaints.attachments.
+"""
 
 from kemenkumham.ham import _
 from plone.dexterity.content import Item
@@ -47,9 +52,46 @@ class IComplaint(model.Schema):
 
     chronology = schema.Text(title=_("label_chronology", default="Chronology"), required=True)
 
+    received_date = schema.Date(
+        title=_("label_received_date", default="Date received"),
+        description=_(
+            "help_received_date",
+            default="The day the office received the complaint (a letter: the day it arrived); "
+            "the legal deadlines count from it.",
+        ),
+        required=False,
+    )
+
+    consent_given = schema.Datetime(
+        title=_("label_consent_given", default="Consent to processing given"),
+        description=_(
+            "help_consent_given",
+            default="When the complainant agreed that the office processes their personal data "
+            "to handle the complaint.",
+        ),
+        required=False,
+        readonly=True,
+    )
+
 
 @implementer(IComplaint)
 class Complaint(Item):
     """A complaint case."""
 
     registration_number = None
+    received_date = None
+    consent_given = None
+
+    # The title names the case by its number; it is never typed in (a typed title could
+    # name the complainant).
+    @property
+    def title(self):
+        number = self.registration_number or ""
+        return f"Pengaduan {number}".strip()
+
+    @title.setter
+    def title(self, value):
+        pass
+
+    def Title(self):
+        return self.title
