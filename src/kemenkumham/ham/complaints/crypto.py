@@ -57,10 +57,7 @@ def _key_source():
 
 
 def _read_keys(source):
-    if source[0] == "env":
-        text = source[1]
-    else:
-        text = Path(source[1]).read_text(encoding="ascii")
+    text = source[1] if source[0] == "env" else Path(source[1]).read_text(encoding="ascii")
     keys = [part for part in text.replace(",", " ").split() if part]
     if not keys:
         raise KeyMissing("The complaint key is empty")

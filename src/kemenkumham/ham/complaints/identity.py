@@ -23,7 +23,11 @@ import json
 
 # Everything that says who the complainant, their representative or a witness is.
 COMPLAINANT_FIELDS = ("complainant_name", "id_kind", "id_number", "address", "phone", "email")
-REPRESENTATIVE_FIELDS = ("representative_name", "representative_id_number", "representative_contact")
+REPRESENTATIVE_FIELDS = (
+    "representative_name",
+    "representative_id_number",
+    "representative_contact",
+)
 WITNESS_FIELDS = ("witnesses",)
 IDENTITY_FIELDS = COMPLAINANT_FIELDS + REPRESENTATIVE_FIELDS + WITNESS_FIELDS
 
