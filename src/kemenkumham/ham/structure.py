@@ -16,6 +16,9 @@ from plone.base.interfaces.constrains import ISelectableConstrainTypes
 # The public statistics page (browser/statistics.py): final figures with their provenance.
 STATISTICS_SECTION = "statistik"
 STATISTICS_LAYOUT = "ham-statistics"
+# The Pengaduan section's page (complaints/views.py): links to the form and the status check.
+COMPLAINTS_SECTION = "pengaduan"
+COMPLAINTS_LAYOUT = "complaints-landing"
 
 # Plone's own roles that a staff group gets on the sections it looks after.
 SECTION_STAFF_ROLES = ("Contributor", "Editor", "Reviewer")
@@ -108,6 +111,7 @@ SECTIONS = (
         "Pengaduan",
         "Pengaduan dugaan pelanggaran HAM dan cek status pengaduan.",
         addable_types=("Complaint", "Document"),
+        layout=COMPLAINTS_LAYOUT,
     ),
     Section(
         "mitra",
@@ -204,6 +208,20 @@ def use_statistics_layout(portal):
     if folder.getLayout() != STATISTICS_LAYOUT:
         folder.setLayout(STATISTICS_LAYOUT)
         logger.info("Section %s shows %s", STATISTICS_SECTION, STATISTICS_LAYOUT)
+    return True
+
+
+def use_complaints_layout(portal):
+    """Show the complaint links in the Pengaduan section (sites made before it existed).
+
+    Leaves the section alone when editors gave it a default page of their own.
+    """
+    folder = portal.get(COMPLAINTS_SECTION)
+    if folder is None or folder.getDefaultPage():
+        return False
+    if folder.getLayout() != COMPLAINTS_LAYOUT:
+        folder.setLayout(COMPLAINTS_LAYOUT)
+        logger.info("Section %s shows %s", COMPLAINTS_SECTION, COMPLAINTS_LAYOUT)
     return True
 
 

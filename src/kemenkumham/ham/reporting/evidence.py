@@ -63,12 +63,45 @@ def max_size_bytes():
     return int(value or DEFAULT_MAX_SIZE_MB) * 1024 * 1024
 
 
+# What file_problem finds wrong with a file (each caller words its own message).
+BAD_TYPE = "type"
+TOO_LARGE = "size"
+EMPTY = "empty"
+BAD_CONTENT = "content"
+
+
+def extension_of(filename):
+    filename = (filename or "").strip()
+    return filename.rpartition(".")[2].lower() if "." in filename else ""
+
+
+def file_problem(filename, data, allowed, limit):
+    """None, or what is wrong: BAD_TYPE (name not of an allowed type), TOO_LARGE (over limit
+    bytes), EMPTY, BAD_CONTENT (content not what the name says, or a program whatever its
+    name)."""
+    filename = (filename or "").strip()
+    extension = extension_of(filename)
+    if not filename or extension not in allowed:
+        return BAD_TYPE
+    if len(data) > limit:
+        return TOO_LARGE
+    if not data:
+        return EMPTY
+    signatures = SIGNATURES.get(extension)
+    looks_wrong = signatures is not None and not data.startswith(signatures)
+    if looks_wrong or data.startswith(EXECUTABLE):
+        return BAD_CONTENT
+    return None
+
+
 def check_file(code, filename, data):
     """Refuse a file of a forbidden type or over the limit; the message names the row."""
     filename = (filename or "").strip()
-    extension = filename.rpartition(".")[2].lower() if "." in filename else ""
+    extension = extension_of(filename)
     allowed = allowed_extensions()
-    if not filename or extension not in allowed:
+    limit = max_size_bytes()
+    problem = file_problem(filename, data, allowed, limit)
+    if problem == BAD_TYPE:
         raise FieldError(
             _(
                 "error_evidence_type",
@@ -77,8 +110,7 @@ def check_file(code, filename, data):
                 mapping={"code": code, "filename": filename, "allowed": ", ".join(allowed)},
             )
         )
-    limit = max_size_bytes()
-    if len(data) > limit:
+    if problem == TOO_LARGE:
         raise FieldError(
             _(
                 "error_evidence_size",
@@ -86,7 +118,7 @@ def check_file(code, filename, data):
                 mapping={"code": code, "filename": filename, "limit": limit // (1024 * 1024)},
             )
         )
-    if not data:
+    if problem == EMPTY:
         raise FieldError(
             _(
                 "error_evidence_empty",
@@ -94,9 +126,7 @@ def check_file(code, filename, data):
                 mapping={"code": code, "filename": filename},
             )
         )
-    signatures = SIGNATURES.get(extension)
-    looks_wrong = signatures is not None and not data.startswith(signatures)
-    if looks_wrong or data.startswith(EXECUTABLE):
+    if problem == BAD_CONTENT:
         raise FieldError(
             _(
                 "error_evidence_content",

@@ -9,7 +9,7 @@ from plone import api
 
 
 PROFILE = "profile-kemenkumham.ham:default"
-NEW_INDEXES = ()
+NEW_INDEXES = ("complaint_number_hash",)
 
 
 def add_complaint_handling(context):
@@ -30,4 +30,7 @@ def add_complaint_handling(context):
         catalog.manage_reindexIndex(ids=list(NEW_INDEXES))
     for brain in catalog.unrestrictedSearchResults(portal_type="Complaint"):
         brain._unrestrictedGetObject().reindexObject()
+    from kemenkumham.ham.structure import use_complaints_layout
+
+    use_complaints_layout(api.portal.get())
     logger.info("Complaint handling installed")
