@@ -18,6 +18,7 @@ configure Zope's ``trusted-proxy`` so it is the visitor's address, not the proxy
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
+from datetime import timezone
 from kemenkumham.ham import _
 from kemenkumham.ham import logger
 from kemenkumham.ham.clock import now
@@ -699,7 +700,9 @@ def create_complaint(
             **values,
         )
         if consent:
-            complaint.consent_given = now()
+            moment = now()
+            # A fixed offset (WIB): ZoneInfo objects do not pickle into the ZODB.
+            complaint.consent_given = moment.astimezone(timezone(moment.utcoffset()))
         return complaint
 
     try:
