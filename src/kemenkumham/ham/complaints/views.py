@@ -462,6 +462,12 @@ class IntakeFormBase(BrowserView):
         return intake.error_list(errors, self.request)
 
     def refuse(self, errors, status_code=400):
+        order = [
+            spec["name"] for _id, _legend, _help, fields in fieldsets(self.public) for spec in fields
+        ]
+        errors = sorted(
+            errors, key=lambda error: order.index(error[0]) if error[0] in order else -1
+        )
         self.errors = self._errors(errors)
         self.status_code = status_code
         return None
@@ -624,4 +630,6 @@ class ComplaintsLandingView(BrowserView):
 
     @property
     def can_handle(self):
-        return bool(api.user.has_permission(HANDLE_COMPLAINTS, obj=self.context))
+        # Handle complaints is granted on the complaints themselves (workflow); on the section
+        # the officers are known by their right to record complaints.
+        return self.can_add or bool(api.user.has_permission(HANDLE_COMPLAINTS, obj=self.context))
