@@ -1,11 +1,9 @@
 """Shared data of the complaint intake tests."""
 
 from kemenkumham.ham.complaints import accesslog
-from kemenkumham.ham.complaints import intake
 from plone import api
 
 import base64
-import pytest
 
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -59,21 +57,3 @@ def complaint_count(portal):
 
 def log_size():
     return len(accesslog.entries())
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    intake.reset_rate_limits()
-    yield
-    intake.reset_rate_limits()
-
-
-@pytest.fixture
-def outbox(monkeypatch):
-    """What the after-commit hooks send: the server thread cannot write the test MailHost
-    (it keeps its messages in the ZODB) after its commit."""
-    sent = []
-    monkeypatch.setattr(
-        intake, "send_mail", lambda to, subject, body: sent.append((list(to), subject, body))
-    )
-    return sent

@@ -7,9 +7,7 @@ from lxml import html
 from plone import api
 from tests.clock import freeze_clock
 from tests.intake.helpers import complaint_count
-from tests.intake.helpers import fresh_rate_limits  # noqa: F401
 from tests.intake.helpers import log_size
-from tests.intake.helpers import outbox  # noqa: F401
 from tests.intake.helpers import PDF
 from tests.intake.helpers import valid_form
 
@@ -44,7 +42,12 @@ def submit(portal, form, files=None, auth=None, view="complaint-form"):
     url = section_url(portal)
     data = {**form, "_authenticator": token(url, auth)}
     return requests.post(
-        f"{url}/@@{view}", data=data, files=files or None, auth=auth, allow_redirects=False, timeout=60
+        f"{url}/@@{view}",
+        data=data,
+        files=files or None,
+        auth=auth,
+        allow_redirects=False,
+        timeout=60,
     )
 
 
@@ -79,7 +82,9 @@ def test_the_form_is_accessible_without_javascript(site):
 
 
 def test_an_anonymous_complaint_through_the_form(site, outbox):
-    response = submit(site, valid_form(), files=[("evidence:list", ("bukti.pdf", PDF, "application/pdf"))])
+    response = submit(
+        site, valid_form(), files=[("evidence:list", ("bukti.pdf", PDF, "application/pdf"))]
+    )
     assert response.status_code == 200, response.text[:500]
     doc = html.fromstring(response.text)
     number = doc.xpath("//*[@id='registration-number']/@data-number")[0]
@@ -112,7 +117,9 @@ def test_a_refused_submission_shows_the_error_summary_and_keeps_the_values(site)
     assert "error-id_number" in field.get("aria-describedby")
     assert doc.xpath("//input[@id='field-complainant_name']/@value") == ["Siti Rahmawati"]
     assert doc.xpath("//textarea[@id='field-chronology']")[0].text == "<b>dipukul</b>"
-    assert doc.xpath("//select[@id='field-party_kind']/option[@selected]/@value") == ["aparat_negara"]
+    assert doc.xpath("//select[@id='field-party_kind']/option[@selected]/@value") == [
+        "aparat_negara"
+    ]
     transaction.begin()
     assert (complaint_count(site), log_size()) == before
 
@@ -139,7 +146,11 @@ def test_the_status_page_answers_known_unknown_and_malformed_numbers(site):
     for typed in ("PHAM-00000-00000-00000-00000-00000-0", "bukan nomor"):
         unknown = requests.post(url, data={"number": typed}, timeout=60)
         assert unknown.status_code == 404
-        answers.append(html.fromstring(unknown.text).xpath("//*[@id='complaint-status-unknown']")[0].text_content())
+        answers.append(
+            html.fromstring(unknown.text)
+            .xpath("//*[@id='complaint-status-unknown']")[0]
+            .text_content()
+        )
     assert answers[0] == answers[1]
 
 

@@ -9,10 +9,8 @@ from kemenkumham.ham.content.registration_number import new_registration_number
 from plone import api
 from tests.clock import freeze_clock
 from tests.intake.helpers import complaint_count
-from tests.intake.helpers import fresh_rate_limits  # noqa: F401
 from tests.intake.helpers import log_size
 from tests.intake.helpers import NIK
-from tests.intake.helpers import outbox  # noqa: F401
 from tests.intake.helpers import PDF
 from tests.intake.helpers import PROGRAM
 from tests.intake.helpers import rest_file

@@ -3,7 +3,6 @@
 from datetime import datetime
 from kemenkumham.ham.complaints import intake
 from tests.clock import freeze_clock
-from tests.intake.helpers import fresh_rate_limits  # noqa: F401
 from tests.intake.helpers import PDF
 from tests.intake.helpers import PROGRAM
 from tests.intake.helpers import valid_form
@@ -35,7 +34,8 @@ def test_a_valid_public_submission_is_split_into_case_and_identity(portal):
 
 
 @pytest.mark.parametrize(
-    "name", ["complainant_name", "id_number", "party_complained_about", "incident_place", "chronology"]
+    "name",
+    ["complainant_name", "id_number", "party_complained_about", "incident_place", "chronology"],
 )
 def test_missing_required_fields_are_named(portal, name):
     errors = refused(valid_form(**{name: "  "}))
@@ -60,9 +60,10 @@ def test_a_nik_may_be_typed_with_spaces(portal):
 def test_other_identity_documents_are_checked_too(portal):
     assert "12 to 14 digits" in refused(valid_form(id_kind="sim", id_number="12AB"))["id_number"]
     assert "6 to 12" in refused(valid_form(id_kind="paspor", id_number="A1"))["id_number"]
-    assert intake.validate(valid_form(id_kind="paspor", id_number="c1234567")).identity[
-        "id_number"
-    ] == "C1234567"
+    assert (
+        intake.validate(valid_form(id_kind="paspor", id_number="c1234567")).identity["id_number"]
+        == "C1234567"
+    )
 
 
 def test_the_incident_date_is_not_in_the_future_nor_before_1945(portal):
@@ -82,9 +83,10 @@ def test_the_incident_date_is_not_in_the_future_nor_before_1945(portal):
     ],
 )
 def test_markup_in_the_chronology_is_refused_not_stripped(portal, text):
-    assert "HTML tags and scripts are not accepted" in refused(valid_form(chronology=text))[
-        "chronology"
-    ]
+    assert (
+        "HTML tags and scripts are not accepted"
+        in refused(valid_form(chronology=text))["chronology"]
+    )
 
 
 def test_a_lone_less_than_sign_is_plain_text(portal):

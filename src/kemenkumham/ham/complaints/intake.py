@@ -135,7 +135,9 @@ def error_list(errors, request=None):
     for name, message in errors:
         text_id, text_en = bilingual(message)
         local = translate(message, context=request) if request is not None else text_id
-        listed.append({"field": name, "message": local, "message_id": text_id, "message_en": text_en})
+        listed.append(
+            {"field": name, "message": local, "message_id": text_id, "message_en": text_en}
+        )
     return listed
 
 
@@ -318,8 +320,7 @@ def _check_text(errors, name, value):
                 name,
                 _(
                     "error_complaint_control_chars",
-                    default="The text contains invisible control characters; please type it "
-                    "again.",
+                    default="The text contains invisible control characters; please type it again.",
                 ),
             )
         )
@@ -386,7 +387,9 @@ def _check_files(errors, files):
         api.portal.get_registry_record("kemenkumham.ham.complaint_max_file_size_mb", default=10)
     )
     limit = limit_mb * 1024 * 1024
-    max_files = int(api.portal.get_registry_record("kemenkumham.ham.complaint_max_files", default=10))
+    max_files = int(
+        api.portal.get_registry_record("kemenkumham.ham.complaint_max_files", default=10)
+    )
     for kind in FILE_KINDS:
         for filename, data, content_type in files.get(kind) or ():
             filename = (filename or "").replace("\\", "/").rpartition("/")[2].strip()
@@ -461,8 +464,7 @@ def validate(form, files=None, public=True):
                     "consent",
                     _(
                         "error_complaint_consent",
-                        default="Without your consent the office cannot process the "
-                        "complaint.",
+                        default="Without your consent the office cannot process the complaint.",
                     ),
                 )
             )
@@ -509,7 +511,9 @@ def validate(form, files=None, public=True):
         if not text["id_number"]:
             errors.append(("id_number", REQUIRED))
     if text["id_number"] and text["id_kind"] in ID_KINDS:
-        text["id_number"] = _check_id_number(errors, "id_number", text["id_kind"], text["id_number"])
+        text["id_number"] = _check_id_number(
+            errors, "id_number", text["id_kind"], text["id_number"]
+        )
     if text["email"] and not EMAIL.match(text["email"]):
         errors.append(
             ("email", _("error_complaint_email", default="This is not an e-mail address."))
@@ -590,20 +594,20 @@ def validate(form, files=None, public=True):
     )
     if has_representative_data and not text["representative_name"]:
         errors.append(("representative_name", REQUIRED))
-    if text["representative_name"] and not any(
-        kind == attachments.POWER_OF_ATTORNEY for kind, *_rest in checked_files
+    if (
+        text["representative_name"]
+        and not any(kind == attachments.POWER_OF_ATTORNEY for kind, *_rest in checked_files)
+        and not any(name == attachments.POWER_OF_ATTORNEY for name, _message in errors)
     ):
-        if not any(name == attachments.POWER_OF_ATTORNEY for name, _message in errors):
-            errors.append(
-                (
-                    attachments.POWER_OF_ATTORNEY,
-                    _(
-                        "error_complaint_power_of_attorney",
-                        default="A representative needs a power of attorney (surat kuasa): "
-                        "attach it.",
-                    ),
-                )
+        errors.append(
+            (
+                attachments.POWER_OF_ATTORNEY,
+                _(
+                    "error_complaint_power_of_attorney",
+                    default="A representative needs a power of attorney (surat kuasa): attach it.",
+                ),
             )
+        )
 
     if errors:
         raise Refused(_unique(errors))
@@ -653,9 +657,7 @@ def _run_as_system(callback):
 
     portal = api.portal.get()
     previous = getSecurityManager()
-    system = UnrestrictedUser("ham-complaint-intake", "", ["Manager"], []).__of__(
-        portal.acl_users
-    )
+    system = UnrestrictedUser("ham-complaint-intake", "", ["Manager"], []).__of__(portal.acl_users)
     newSecurityManager(None, system)
     try:
         return callback()

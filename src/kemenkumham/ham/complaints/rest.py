@@ -126,7 +126,11 @@ class ComplaintIntakePost(ComplaintServiceBase):
 
     def bad_request(self, errors):
         listed = [
-            {"field": error["field"], "message": error["message"], "message_en": error["message_en"]}
+            {
+                "field": error["field"],
+                "message": error["message"],
+                "message_en": error["message_en"],
+            }
             for error in intake.error_list(errors, self.request)
         ]
         return self.error(400, "BadRequest", BAD_REQUEST, errors=listed)

@@ -59,7 +59,9 @@ def find_complaint(text):
     if number is None:
         return None
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="Complaint", **{INDEX: number_hash(number)}):
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Complaint", **{INDEX: number_hash(number)}
+    ):
         complaint = brain._unrestrictedGetObject()
         if complaint.registration_number == number:
             return complaint

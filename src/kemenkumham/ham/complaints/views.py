@@ -340,7 +340,9 @@ def fieldsets(public=True):
 def uploads_of(request):
     """kind -> [(filename, bytes, content type)] of the form's files (read up to the limit+1)."""
     limit = (
-        int(api.portal.get_registry_record("kemenkumham.ham.complaint_max_file_size_mb", default=10))
+        int(
+            api.portal.get_registry_record("kemenkumham.ham.complaint_max_file_size_mb", default=10)
+        )
         * 1024
         * 1024
     )
@@ -354,7 +356,9 @@ def uploads_of(request):
                 continue
             item.seek(0)
             data = item.read(limit + 1)
-            content_type = item.headers.get("content-type") if getattr(item, "headers", None) else None
+            content_type = (
+                item.headers.get("content-type") if getattr(item, "headers", None) else None
+            )
             files.setdefault(kind, []).append((filename, data, content_type))
     return files
 
@@ -398,7 +402,9 @@ class IntakeFormBase(BrowserView):
                         "errors": errors.get(name, []),
                         "value": self.value(name),
                         "checked": self.checked(name),
-                        "options": [(value, both(title)) for value, title in spec.get("options", ())],
+                        "options": [
+                            (value, both(title)) for value, title in spec.get("options", ())
+                        ],
                     }
                 )
             rendered.append(
@@ -463,7 +469,9 @@ class IntakeFormBase(BrowserView):
 
     def refuse(self, errors, status_code=400):
         order = [
-            spec["name"] for _id, _legend, _help, fields in fieldsets(self.public) for spec in fields
+            spec["name"]
+            for _id, _legend, _help, fields in fieldsets(self.public)
+            for spec in fields
         ]
         errors = sorted(
             errors, key=lambda error: order.index(error[0]) if error[0] in order else -1
