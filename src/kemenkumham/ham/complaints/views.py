@@ -269,7 +269,7 @@ def fieldsets(public=True):
                     "textarea",
                     _("label_witnesses", default="Witnesses"),
                     _(
-                        "help_witnesses",
+                        "help_complaint_witnesses",
                         default="Optional: names and contacts of witnesses (encrypted like "
                         "your identity).",
                     ),
