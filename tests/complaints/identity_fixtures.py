@@ -6,6 +6,7 @@ from kemenkumham.ham.complaints.attachments import IDENTITY_DOCUMENT
 from kemenkumham.ham.complaints.attachments import POWER_OF_ATTORNEY
 from kemenkumham.ham.complaints.identity import store_identity
 from plone import api
+from plone.app.testing import setRoles
 
 
 PASSWORD = "sandi-uji-Rahasia-123"  # noqa: S105 (test users only)
@@ -78,11 +79,12 @@ def add_user(username, roles=(), groups=(), fullname=None):
             username=username,
             email=f"{username}@example.org",
             password=PASSWORD,
-            roles=list(roles),
             properties={"fullname": fullname or username.title()},
         )
         for group in groups:
             api.group.add_user(groupname=group, username=username)
+    if roles:
+        setRoles(api.portal.get(), username, ["Member", *roles])
 
 
 def add_officer(username="petugas1", fullname="Petugas Satu"):
