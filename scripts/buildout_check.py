@@ -283,6 +283,10 @@ def main():
     build(port)
     say("ok: buildout built bin/instance")
     check_pins()
+    from kemenkumham.ham.cli.instance import ensure_key_file
+
+    if ensure_key_file(VAR / "complaint.key"):
+        say(f"complaint key created: {VAR / 'complaint.key'} (mode 600; back it up)")
     create_site()
     say(f"ok: site {SITE_ID} with kemenkumham.ham and demo news in var/buildout/")
     INSTANCE_LOG.parent.mkdir(parents=True, exist_ok=True)

@@ -106,6 +106,13 @@ def cmd_remind(instance, args):
     remind(instance, args, _with_site, say)
 
 
+def cmd_erase_identities(instance, args):
+    """Retention: erase identities of cases closed long ago (see cli/retention.py)."""
+    from kemenkumham.ham.cli.retention import erase_identities
+
+    erase_identities(instance, args, _with_site, say)
+
+
 def report_demo_users(instance, users):
     """After the commit: print the new demo users' passwords once and keep them (mode 600)."""
     if not users:
@@ -230,6 +237,29 @@ def build_parser():
         "--url",
         help="alamat publik situs untuk tautan di e-mail / public address of the site for the "
         "links in the e-mails (HAM_PUBLIC_URL)",
+    )
+    sub.add_argument(
+        "--port",
+        type=int,
+        default=port,
+        help="port instance yang berjalan (FileStorage) / port of the running instance",
+    )
+    sub.add_argument(
+        "--date",
+        help="dengan --dry-run: seolah-olah hari ini / with --dry-run: as if today were "
+        "(YYYY-MM-DD)",
+    )
+    sub = add(
+        "erase-identities",
+        cmd_erase_identities,
+        "hapus identitas pengadu pada kasus yang ditutup lebih lama dari masa retensi / erase "
+        "the complainants' identity of cases closed longer ago than the retention period "
+        "(kemenkumham.ham.complaint_retention_years); kasus tetap / the case stays",
+    )
+    sub.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="hanya tampilkan, tanpa menghapus / list only, erase nothing",
     )
     sub.add_argument(
         "--port",

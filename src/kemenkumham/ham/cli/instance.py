@@ -62,6 +62,29 @@ class Instance:
         return self.var / "backups"
 
     @property
+    def complaint_key_file(self):
+        """The key that encrypts complainant identity (see complaints/crypto.py): outside the
+        database, backed up separately from it."""
+        return self.var / "complaint.key"
+
+    def complaint_key_environment(self):
+        """{name: value} the instance needs to find the complaint key, making var/complaint.key
+        (one new key, mode 600) when the environment names no key and the file is missing.
+        HAM_COMPLAINT_KEY or HAM_COMPLAINT_KEY_FILE set by the operator win; a key file is
+        never overwritten."""
+        if os.environ.get("HAM_COMPLAINT_KEY", "").strip():
+            return {}
+        path = os.environ.get("HAM_COMPLAINT_KEY_FILE", "").strip()
+        if path:
+            return {"HAM_COMPLAINT_KEY_FILE": path}
+        ensure_key_file(self.complaint_key_file)
+        return {"HAM_COMPLAINT_KEY_FILE": str(self.complaint_key_file)}
+
+    def use_complaint_key(self):
+        """Commands that open the database read identities with the instance's key."""
+        os.environ.update(self.complaint_key_environment())
+
+    @property
     def admin_password_file(self):
         return self.var / "admin-password.txt"
 
@@ -99,6 +122,9 @@ class Instance:
         ):
             folder.mkdir(parents=True, exist_ok=True)
         self.blobstorage.chmod(0o700)
+        key_environment = "".join(
+            f"\n    {name} {value}" for name, value in self.complaint_key_environment().items()
+        )
         _write(self.etc / "site.zcml", (TEMPLATES / "site.zcml").read_text())
         _write(
             self.zope_conf,
@@ -107,10 +133,25 @@ class Instance:
                 home=self.home,
                 storage=self.storage_config(),
                 storage_label=self.storage_label,
+                key_environment=key_environment,
             ),
         )
         _write(self.zope_ini(port), render("zope.ini.in", home=self.home, host=host, port=port))
         return self.zope_conf
+
+
+def ensure_key_file(path):
+    """Write one new Fernet key to `path` (mode 600) unless the file exists; True if written."""
+    from cryptography.fernet import Fernet
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(handle, "w") as stream:
+        stream.write(Fernet.generate_key().decode("ascii") + "\n")
+    return True
 
 
 def render(template_name, **values):

@@ -20,6 +20,7 @@ def zope_app(instance):
     check_database(instance)
     # Always from the current environment: a changed HAM_DB must not leave the old storage in use.
     instance.write_config()
+    instance.use_complaint_key()
 
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SecurityManagement import noSecurityManager

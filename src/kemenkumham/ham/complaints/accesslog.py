@@ -14,6 +14,7 @@ from kemenkumham.ham.clock import now
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
+import time
 import uuid
 
 
@@ -54,7 +55,9 @@ def log_access(complaint, action, detail="", user_id=None):
         "action": action,
         "detail": detail,
     }
-    key = (moment.isoformat(timespec="microseconds"), uuid.uuid4().hex)
+    # The office's clock first; the system clock orders entries of the same moment (a frozen
+    # clock in tests, two reads within a microsecond); the uuid keeps keys apart.
+    key = (moment.isoformat(timespec="microseconds"), time.time_ns(), uuid.uuid4().hex)
     _log(create=True)[key] = entry
     return entry
 

@@ -108,3 +108,15 @@ def erase_identity_attachments(complaint):
     if removed:
         entries[:] = keep
     return removed
+
+
+def reencrypt_attachments(complaint):
+    """After a key rotation: every file and its name under the first key; returns how many."""
+    entries = _entries(complaint)
+    for entry in entries:
+        entry["meta"] = crypto.reencrypt(entry["meta"])
+        with entry["blob"].open("r") as stream:
+            token = crypto.reencrypt(stream.read())
+        with entry["blob"].open("w") as stream:
+            stream.write(token)
+    return len(entries)

@@ -1,0 +1,86 @@
+"""REST services of the complainant's identity and its retention.
+
+- ``GET @complaint-identity`` on a Complaint: the identity fields and the identity documents
+  (id, kind, size, added, download URL), for whoever holds ``kemenkumham.ham: Read complainant
+  identity``; logged like the page. Never cached.
+- ``POST @complaint-retention`` on the site: ``ham-admin erase-identities`` through the running
+  instance (Manager and Site Administrator). Body ``{"dry_run": bool, "date": "YYYY-MM-DD"}``
+  (date: dry runs only); answer: retention.erase_expired.
+"""
+
+from kemenkumham.ham.complaints import crypto
+from kemenkumham.ham.complaints.identity import identity_erased_on
+from kemenkumham.ham.complaints.identity import IDENTITY_FIELDS
+from kemenkumham.ham.complaints.identity import read_identity
+from kemenkumham.ham.complaints.retention import erase_expired
+from kemenkumham.ham.complaints.retention import parse_date
+from kemenkumham.ham.complaints.views import identity_documents
+from kemenkumham.ham.complaints.views import no_store
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+
+def error(request, status, kind, message):
+    request.response.setStatus(status)
+    return {"error": {"type": kind, "message": message}}
+
+
+class ComplaintIdentityGet(Service):
+    def reply(self):
+        no_store(self.request.response)
+        try:
+            identity = read_identity(self.context, detail="@complaint-identity")
+        except (crypto.KeyMissing, crypto.CannotDecrypt):
+            return error(
+                self.request,
+                503,
+                "KeyMissing",
+                "Identitas tidak dapat dibuka: kunci pengaduan tidak tersedia atau salah / "
+                "The identity cannot be decrypted: the complaint key is missing or wrong.",
+            )
+        # The read is logged (a GET that writes), after the permission check above.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        erased = identity_erased_on(self.context)
+        return {
+            "@id": f"{self.context.absolute_url()}/@complaint-identity",
+            "case": self.context.getId(),
+            "identity": {name: identity.get(name) or "" for name in IDENTITY_FIELDS},
+            "identity_erased_on": erased.isoformat() if erased else None,
+            "documents": [
+                {
+                    "id": item["id"],
+                    "kind": item["kind"],
+                    "size": item["size"],
+                    "added": item["added"],
+                    "download": item["url"],
+                }
+                for item in identity_documents(self.context)
+            ],
+        }
+
+
+class RetentionPost(Service):
+    def reply(self):
+        data = json_body(self.request)
+        if not isinstance(data, dict):
+            return error(self.request, 400, "BadRequest", 'Body: {"dry_run": true|false}')
+        dry_run = bool(data.get("dry_run"))
+        on = None
+        if data.get("date"):
+            if not dry_run:
+                return error(self.request, 400, "BadRequest", "date: only with dry_run")
+            try:
+                on = parse_date(data["date"])
+            except ValueError:
+                return error(
+                    self.request, 400, "BadRequest", f"date: {data['date']!r} is not YYYY-MM-DD"
+                )
+        # cmf.ManagePortal, checked again here; a command line with Basic auth, no browser
+        # session: like plone.restapi's own write services, no CSRF token.
+        if not api.user.has_permission("Manage portal", obj=self.context):
+            return error(self.request, 403, "Forbidden", "Manage portal")
+        alsoProvides(self.request, IDisableCSRFProtection)
+        return erase_expired(dry_run=dry_run, on=on)
