@@ -39,7 +39,9 @@ def test_weekends_are_not_working_days():
     assert working_days_between(date(2025, 3, 7), date(2025, 3, 9)) == 0
 
 
-def test_received_and_administrative_check_count_from_the_receipt_date(portal, officer, monkeypatch):
+def test_received_and_administrative_check_count_from_the_receipt_date(
+    portal, officer, monkeypatch
+):
     freeze_clock(monkeypatch, datetime(2025, 4, 9, 10, 0))
     complaint = new_complaint(portal, officer, received=date(2025, 3, 28))
     assert state(complaint) == "received"
@@ -57,9 +59,7 @@ def test_without_a_receipt_date_the_registration_day_counts(portal, officer, mon
     assert deadline_of(complaint) == (date(2025, 3, 14), 5)
 
 
-def test_incomplete_gives_ten_working_days_from_the_day_it_was_marked(
-    portal, officer, monkeypatch
-):
+def test_incomplete_gives_ten_working_days_from_the_day_it_was_marked(portal, officer, monkeypatch):
     freeze_clock(monkeypatch, datetime(2025, 3, 3, 9, 0))
     complaint = new_complaint(portal, officer, received=date(2025, 3, 3))
     transition(complaint, officer, "start_administrative_check")

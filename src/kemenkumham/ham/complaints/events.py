@@ -4,6 +4,7 @@ from kemenkumham.ham import logger
 from kemenkumham.ham.complaints.deadlines import WORKFLOW_ID
 from plone import api
 
+
 EX_OFFICIO = "ex_officio"
 
 
