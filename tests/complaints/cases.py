@@ -5,7 +5,10 @@ from plone import api
 import uuid
 
 
-def add_officer(username="petugas", email="petugas@example.org", password="secret-12345"):
+PASSWORD = "secret-12345"  # noqa: S105 (a test user)
+
+
+def add_officer(username="petugas", email="petugas@example.org", password=PASSWORD):
     api.user.create(email=email, username=username, password=password)
     api.group.add_user(groupname="petugas-pengaduan", username=username)
     return username

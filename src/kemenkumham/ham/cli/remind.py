@@ -66,18 +66,26 @@ def remind_here(site, args, url):
         raise AdminError(str(error)) from None
 
 
-def instance_endpoint(port, site_id, url):
-    """The instance's @ham-reminders, behind a virtual host giving the public URL for links."""
+def instance_endpoint(port, site_id, url, service="@ham-reminders"):
+    """The instance's `service` on the site root, behind a virtual host giving the public URL
+    for links."""
     parts = urlsplit(url)
     public_port = parts.port or {"http": 80, "https": 443}[parts.scheme]
     inside = "".join(f"/_vh_{part}" for part in parts.path.split("/") if part)
     return (
         f"http://127.0.0.1:{port}/VirtualHostBase/{parts.scheme}/{parts.hostname}:{public_port}"
-        f"/{site_id}/VirtualHostRoot{inside}/@ham-reminders"
+        f"/{site_id}/VirtualHostRoot{inside}/{service}"
     )
 
 
 def remind_through_instance(instance, args, url):
+    body = {"dry_run": args.dry_run, "date": args.date}
+    return post_to_instance(instance, args, url, "@ham-reminders", body)
+
+
+def post_to_instance(instance, args, url, service, body):
+    """POST `body` to the running instance's `service` as the Zope administrator; the JSON
+    answer, or AdminError with the instance's message."""
     try:
         user, password = instance.admin_password_file.read_text().strip().split(":", 1)
     except (OSError, ValueError):
@@ -87,8 +95,8 @@ def remind_through_instance(instance, args, url):
         ) from None
     token = base64.b64encode(f"{user}:{password}".encode()).decode()
     request = urllib.request.Request(  # noqa: S310 (our own instance on the loopback)
-        instance_endpoint(args.port, args.site, url),
-        data=json.dumps({"dry_run": args.dry_run, "date": args.date}).encode(),
+        instance_endpoint(args.port, args.site, url, service),
+        data=json.dumps(body).encode(),
         method="POST",
         headers={
             "Accept": "application/json",
