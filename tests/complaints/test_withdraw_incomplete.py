@@ -13,6 +13,7 @@ from tests.complaints.cases import add_officer
 from tests.complaints.cases import new_complaint
 from tests.complaints.cases import state
 from tests.complaints.cases import transition
+from tests.openapi import check_response
 
 import pytest
 import requests
@@ -92,7 +93,7 @@ def test_on_the_due_date_itself_nothing_is_withdrawn(cases, monkeypatch):
 def test_the_running_instance_withdraws_through_its_rest_service(cases, monkeypatch):
     portal, made = cases
     freeze_clock(monkeypatch, datetime(2025, 4, 15, 8, 0))
-    url = f"{portal.absolute_url()}/@complaint-withdraw-incomplete"
+    url = f"{portal.absolute_url()}/++api++/@complaint-withdraw-incomplete"
     headers = {"Accept": "application/json"}
     officer = requests.post(
         url, json={"dry_run": True}, headers=headers, auth=("petugas", "secret-12345"), timeout=30
@@ -106,6 +107,7 @@ def test_the_running_instance_withdraws_through_its_rest_service(cases, monkeypa
         timeout=30,
     )
     assert response.status_code == 200, response.text
+    check_response(response)
     data = response.json()
     assert data["dry_run"] is False and data["date"] == "2025-04-15"
     assert [(item["case"], item["due"]) for item in data["withdrawn"]] == [
