@@ -117,3 +117,42 @@ def test_the_running_instance_withdraws_through_its_rest_service(cases, monkeypa
     transaction.begin()
     assert state(made["late"]) == state(made["in_time"]) == "withdrawn"
     assert date.fromisoformat(data["withdrawn"][1]["marked_incomplete"]) == date(2025, 3, 17)
+
+
+def test_the_command_forwards_to_the_instance_that_holds_the_database(
+    cases, functional, monkeypatch, tmp_path
+):
+    """As with a FileStorage served by `ham-admin serve`: the database is in use, so the
+    command posts to the instance over the loopback as the Zope administrator."""
+    from kemenkumham.ham.cli.zopeapp import DatabaseInUse
+    from urllib.parse import urlsplit
+
+    from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
+
+    portal, made = cases
+    manage_addVirtualHostMonster(functional["app"])  # as on an instance
+    transaction.commit()
+    freeze_clock(monkeypatch, datetime(2025, 3, 20, 1, 15))
+    password_file = tmp_path / "admin-password.txt"
+    password_file.write_text(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}\n")
+
+    class Instance:
+        admin_password_file = password_file
+
+    def in_use(instance, args, work):
+        raise DatabaseInUse("var/filestorage/Data.fs")
+
+    port = urlsplit(portal.absolute_url()).port
+    args = build_parser().parse_args(
+        ["--site", portal.getId(), "withdraw-incomplete", "--port", str(port)]
+    )
+    lines = []
+    withdraw(Instance(), args, in_use, lines.append)
+    assert lines[0] == f"Instance berjalan / instance running: lewat / through port {port}"
+    assert lines[1].startswith(f"dicabut / withdrawn: {made['late'].getId()} |")
+    assert (
+        lines[-1] == "1 pengaduan dianggap dicabut / complaints counted as withdrawn (2025-03-20)"
+    )
+    transaction.begin()
+    assert state(made["late"]) == "withdrawn"
+    assert state(made["in_time"]) == "incomplete"
