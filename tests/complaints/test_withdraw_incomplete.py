@@ -125,9 +125,8 @@ def test_the_command_forwards_to_the_instance_that_holds_the_database(
     """As with a FileStorage served by `ham-admin serve`: the database is in use, so the
     command posts to the instance over the loopback as the Zope administrator."""
     from kemenkumham.ham.cli.zopeapp import DatabaseInUse
-    from urllib.parse import urlsplit
-
     from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
+    from urllib.parse import urlsplit
 
     portal, made = cases
     manage_addVirtualHostMonster(functional["app"])  # as on an instance
