@@ -113,6 +113,17 @@ def cmd_erase_identities(instance, args):
     erase_identities(instance, args, _with_site, say)
 
 
+# The cron line of `ham-admin withdraw-incomplete` (shown in its help; see README).
+WITHDRAW_CRON = "15 1 * * * cd /srv/ham && .venv/bin/ham-admin withdraw-incomplete"
+
+
+def cmd_withdraw_incomplete(instance, args):
+    """Incomplete complaints past their 10 working days count as withdrawn (cli/withdraw.py)."""
+    from kemenkumham.ham.cli.withdraw import withdraw
+
+    withdraw(instance, args, _with_site, say)
+
+
 def report_demo_users(instance, users):
     """After the commit: print the new demo users' passwords once and keep them (mode 600)."""
     if not users:
@@ -271,6 +282,24 @@ def build_parser():
         "--date",
         help="dengan --dry-run: seolah-olah hari ini / with --dry-run: as if today were "
         "(YYYY-MM-DD)",
+    )
+    sub = add(
+        "withdraw-incomplete",
+        cmd_withdraw_incomplete,
+        "pengaduan tidak lengkap yang melewati 10 hari kerja dianggap dicabut / incomplete "
+        "complaints past their 10 working days count as withdrawn. Cron, setiap hari / daily: "
+        f"{WITHDRAW_CRON}",
+    )
+    sub.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="hanya tampilkan, tanpa mengubah / list only, change nothing",
+    )
+    sub.add_argument(
+        "--port",
+        type=int,
+        default=port,
+        help="port instance yang berjalan (FileStorage) / port of the running instance",
     )
     sub = add("pack", cmd_pack, "padatkan basis data / pack the database")
     sub.add_argument("--days", type=float, default=0)
