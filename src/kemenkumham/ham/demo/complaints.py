@@ -13,7 +13,6 @@ complaints are left out with a warning and the rest of the demo is built.
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from kemenkumham.ham.clock import JAKARTA
 from kemenkumham.ham.clock import today
 from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.identity import store_identity
@@ -32,7 +31,7 @@ DEMO_COMPLAINTS = (
         "incident_days_ago": 40,
         "channel": "online",
         "party_kind": "korporasi",
-        "party_complained_about": "PT Contoh Agro Lestari (Contoh)",
+        "party_complained_about": "PT Contoh Agro Subur (Contoh)",
         "right_concerned": "kesejahteraan",
         "incident_place": "Kecamatan Cibeber, Kabupaten Lebak, Banten",
         "chronology": (
@@ -184,7 +183,9 @@ def create_demo_complaint(section, spec):
         chronology=spec["chronology"],
     )
     complaint.received_date = received
-    complaint.consent_given = datetime.combine(received, time(9, 0), tzinfo=JAKARTA)
+    # Naive, in the office's time (Asia/Jakarta), as Plone keeps datetime fields: a ZoneInfo
+    # cannot be stored in the ZODB.
+    complaint.consent_given = datetime.combine(received, time(9, 0))
     store_identity(complaint, spec["identity"], user_id="demo")
     if spec["state"] != "received":
         move_to_state(complaint, spec["state"], comment="Contoh")
