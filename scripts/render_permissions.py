@@ -12,6 +12,8 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "permissions.csv"
 PAGE = ROOT / "docs" / "permissions.md"
+# Permissions that belong to no single object: who holds them on the whole site.
+SITE_TABLE = ROOT / "docs" / "site-permissions.csv"
 
 INTRO = """\
 # Who may do what (hak akses)
@@ -41,7 +43,35 @@ def cell(row):
     return text
 
 
-def render(rows):
+def load_site_rows():
+    if not SITE_TABLE.exists():
+        return []
+    with SITE_TABLE.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+SITE_INTRO = """
+## Site-wide permissions
+
+Declared in [site-permissions.csv](site-permissions.csv); `tests/security/test_site_permissions.py`
+checks that the site gives each to exactly these roles. Complaint officers are the group
+`petugas-pengaduan` (role ComplaintOfficer).
+
+| permission | roles | what it allows |
+|---|---|---|"""
+
+
+def render_site(site_rows):
+    if not site_rows:
+        return []
+    lines = [SITE_INTRO]
+    for row in site_rows:
+        roles = ", ".join(role.strip() for role in row["roles"].split(";"))
+        lines.append(f"| `{row['permission']}` | {roles} | {row['meaning']} |")
+    return lines
+
+
+def render(rows, site_rows=None):
     principals = list(dict.fromkeys(row["principal"] for row in rows))
     lines = [INTRO]
     for portal_type in dict.fromkeys(row["type"] for row in rows):
@@ -52,6 +82,7 @@ def render(rows):
         for state in dict.fromkeys(row["state"] for row in type_rows):
             cells = {row["principal"]: cell(row) for row in type_rows if row["state"] == state}
             lines.append(f"| `{state}` | " + " | ".join(cells[p] for p in principals) + " |")
+    lines += render_site(load_site_rows() if site_rows is None else site_rows)
     return "\n".join(lines) + "\n"
 
 

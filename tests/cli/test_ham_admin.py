@@ -1,6 +1,7 @@
 """ham-admin as an operator uses it, on FileStorage: site, users, serve, backup, restore, pack."""
 
 from kemenkumham.ham.demo import load_news
+from kemenkumham.ham.demo.complaints import DEMO_COMPLAINTS
 from kemenkumham.ham.demo.site_content import load_specs
 from tests.admin import admin_auth
 from tests.admin import free_port
@@ -30,7 +31,9 @@ def test_create_site_prints_a_generated_password_once(home):
     mode = stat.S_IMODE((home / "var" / "admin-password.txt").stat().st_mode)
     assert mode == 0o600
     specs = [spec for spec in load_specs() if not spec.get("update")]
-    assert f"{len(specs) + len(load_news())} item baru / new items" in output
+    # The sample complaints too: the instance has a complaint key (here from the environment).
+    added = len(specs) + len(load_news()) + len(DEMO_COMPLAINTS)
+    assert f"{added} item baru / new items" in output
     assert "mitra.serang.demo" in output
     demo_users = home / "var" / "demo-users.csv"
     assert stat.S_IMODE(demo_users.stat().st_mode) == 0o600

@@ -7,6 +7,7 @@ from datetime import date
 from html import escape
 from kemenkumham.ham import logger
 from kemenkumham.ham.clock import TIMEZONE
+from kemenkumham.ham.demo.complaints import create_demo_complaints
 from kemenkumham.ham.demo.site_content import create_site_content
 from kemenkumham.ham.demo.users import create_demo_users
 from kemenkumham.ham.demo.values import relation
@@ -83,6 +84,7 @@ def create_demo(portal, say=logger.info):
     result = DemoResult()
     result.added += create_site_content(portal, say=say)
     result.added += create_news(portal, say=say)
+    result.added += create_demo_complaints(portal, say=say)
     result.users = create_demo_users(say=say)
     use_statistics_layout(portal)
     say(f"Konten demo selesai / demo content done: {result.added} item baru / new items")

@@ -9,7 +9,13 @@ from plone import api
 
 
 PROFILE = "profile-kemenkumham.ham:default"
-NEW_INDEXES = ("complaint_number_hash",)
+NEW_INDEXES = (
+    "complaint_number_hash",
+    "complaint_right",
+    "complaint_party_kind",
+    "complaint_channel",
+    "complaint_received_month",
+)
 
 
 def add_complaint_handling(context):
