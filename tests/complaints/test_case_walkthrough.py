@@ -5,7 +5,7 @@ deadline checked at each step."""
 from datetime import date
 from datetime import datetime
 from kemenkumham.ham.complaints import handling
-from kemenkumham.ham.complaints import notices
+from kemenkumham.ham.complaints import mail
 from kemenkumham.ham.complaints.deadlines import deadline_of
 from kemenkumham.ham.complaints.identity import store_identity
 from plone import api
@@ -85,8 +85,8 @@ def test_a_case_from_received_to_recommendation_and_closed(site, monkeypatch):
     # request may not touch: record what would be sent, after the commit, here instead.
     sent = []
     monkeypatch.setattr(
-        notices,
-        "send_mail",
+        mail,
+        "deliver",
         lambda recipients, subject, body: sent.append((recipients, subject, body)),
     )
     section = f"{portal.absolute_url()}/pengaduan"

@@ -1,6 +1,7 @@
 """Fixtures of the complaint intake tests."""
 
 from kemenkumham.ham.complaints import intake
+from kemenkumham.ham.complaints import mail
 
 import pytest
 
@@ -17,7 +18,10 @@ def outbox(monkeypatch):
     """What the after-commit hooks send: the server thread cannot write the test MailHost
     (it keeps its messages in the ZODB) after its commit."""
     sent = []
-    monkeypatch.setattr(
-        intake, "send_mail", lambda to, subject, body: sent.append((list(to), subject, body))
-    )
+
+    def record(to, subject, body):
+        sent.append((list(to), subject, body))
+
+    monkeypatch.setattr(intake, "send_mail", record)  # officers
+    monkeypatch.setattr(mail, "deliver", record)  # the complainant
     return sent

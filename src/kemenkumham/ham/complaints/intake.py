@@ -28,6 +28,7 @@ from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.identity import IDENTITY_FIELDS
 from kemenkumham.ham.complaints.identity import identity_for_notice
 from kemenkumham.ham.complaints.identity import store_identity
+from kemenkumham.ham.complaints.mail import send_to_complainant
 from kemenkumham.ham.reporting import evidence
 from kemenkumham.ham.workflows.after_commit import after_commit
 from kemenkumham.ham.workflows.notifications import group_emails
@@ -772,8 +773,7 @@ def notify_registered(complaint, has_email=True):
             "registration e-mail",
             user_id="Anonymous User" if api.user.is_anonymous() else None,
         ).get("email")
-        if email:
-            after_commit(send_mail, [email], REGISTERED_SUBJECT, registration_mail_body(complaint))
+        send_to_complainant(complaint, email, REGISTERED_SUBJECT, registration_mail_body(complaint))
     officers = group_emails(OFFICER_GROUP)
     if officers:
         body = (

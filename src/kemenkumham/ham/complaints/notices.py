@@ -15,8 +15,7 @@ from kemenkumham.ham.complaints import identity
 from kemenkumham.ham.complaints import letters
 from kemenkumham.ham.complaints.crypto import CannotDecrypt
 from kemenkumham.ham.complaints.crypto import KeyMissing
-from kemenkumham.ham.workflows.after_commit import after_commit
-from kemenkumham.ham.workflows.notifications import send_mail
+from kemenkumham.ham.complaints.mail import send_to_complainant
 from zope.i18n import translate
 
 
@@ -72,5 +71,4 @@ def send_notice(complaint, event):
         ),
     )
     email = complainant_email(complaint, detail=f"notice {template_id}")
-    if email:
-        after_commit(send_mail, [email], notice_subject(complaint, template_id), text)
+    send_to_complainant(complaint, email, notice_subject(complaint, template_id), text)

@@ -12,10 +12,10 @@ from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.identity import identity_erased_on
 from kemenkumham.ham.complaints.identity import IDENTITY_FIELDS
 from kemenkumham.ham.complaints.identity import read_identity
-from kemenkumham.ham.complaints.retention import erase_expired
-from kemenkumham.ham.complaints.retention import parse_date
 from kemenkumham.ham.complaints.identity_views import identity_documents
 from kemenkumham.ham.complaints.identity_views import no_store
+from kemenkumham.ham.complaints.retention import erase_expired
+from kemenkumham.ham.complaints.retention import parse_date
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
