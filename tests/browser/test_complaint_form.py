@@ -4,6 +4,7 @@ submission that shows the error summary. Screenshots go to test-artifacts/playwr
 
 from datetime import datetime
 from kemenkumham.ham.complaints import intake
+from kemenkumham.ham.complaints import mail
 from kemenkumham.ham.complaints.attachments import list_attachments
 from plone import api
 from tests.browser.test_report_walkthrough import artifacts_folder
@@ -44,6 +45,7 @@ def site(functional, monkeypatch):
 def outbox(monkeypatch):
     sent = []
     monkeypatch.setattr(intake, "send_mail", lambda to, subject, body: sent.append(list(to)))
+    monkeypatch.setattr(mail, "deliver", lambda to, subject, body: sent.append(list(to)))
     return sent
 
 

@@ -53,6 +53,8 @@ class TestSetupInstall:
 
     def test_controlpanel(self, controlpanel_actions):
         assert "kemenkumham-ham-settings" in controlpanel_actions
+        assert "kemenkumham-ham-complaints" in controlpanel_actions
+        assert "kemenkumham-ham-identity-access-log" in controlpanel_actions
 
     def test_controlpanel_view_for_site_admin_only(self, portal, http_request):
         setRoles(portal, TEST_USER_ID, ["Site Administrator"])

@@ -109,6 +109,7 @@ class TestNoLeftover:
         assert not [layer for layer in state["layers"] if "kemenkumham" in layer]
         assert state["registry"] == ()
         assert "kemenkumham-ham-settings" not in state["configlets"]
+        assert "kemenkumham-ham-identity-access-log" not in state["configlets"]
         assert not set(GROUP_IDS) & set(state["groups"])
         assert "kemenkumham.ham.news_credits" not in state["news_behaviors"]
         assert "News Item" in state["navigation_types"]
