@@ -14,6 +14,7 @@ from kemenkumham.ham.complaints.attachments import EVIDENCE
 from kemenkumham.ham.complaints.attachments import IDENTITY_DOCUMENT
 from kemenkumham.ham.complaints.attachments import POWER_OF_ATTORNEY
 from kemenkumham.ham.permissions import HANDLE_COMPLAINTS
+from kemenkumham.ham.structure import STATISTICS_SECTION
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -58,6 +59,72 @@ STAFF_CHANNEL_OPTIONS = [
     ("surat", _("channel_surat", default="Letter")),
     ("ex_officio", _("channel_ex_officio", default="Ex officio (media monitoring)")),
 ]
+
+# Texts of the public pages, shown in Indonesian with the English beneath (view.text(msgid)).
+# Declared here, not in the templates, so that the catalogues pick them up.
+PAGE_TEXTS = {
+    str(message): message
+    for message in (
+        _(
+            "heading_complaint_form",
+            default="Complaint of an alleged human-rights violation",
+        ),
+        _("heading_complaint_staff_intake", default="Record a complaint"),
+        _(
+            "help_complaint_form",
+            default="Fields marked (required) must be filled in. The form works without "
+            "JavaScript, and you can use it with the keyboard only.",
+        ),
+        _("button_complaint_submit", default="Send the complaint"),
+        _("button_complaint_record", default="Record the complaint"),
+        _("heading_complaint_registered", default="Your complaint has been received"),
+        _(
+            "help_complaint_write_down",
+            default="Write this number down or take a picture of it. It is your only key to "
+            "check the status of your complaint. The office cannot tell it to anyone who asks.",
+        ),
+        _(
+            "help_complaint_number_mailed",
+            default="The number is also sent to the e-mail address you gave.",
+        ),
+        _("heading_complaint_status", default="Status of a complaint"),
+        _(
+            "help_complaint_status_number",
+            default="The number you received when you sent the complaint, e.g. "
+            "PHAM-7K2QD-M9X4T-B1RZC-EW6PA-H3NV8-J.",
+        ),
+        _(
+            "info_complaint_status_unknown",
+            default="No complaint with this number was found. Check the number and try again.",
+        ),
+        _("button_complaint_status", default="Check"),
+        _(
+            "help_complaints_landing",
+            default="Anyone may complain to the office about an alleged human-rights "
+            "violation. Your identity is encrypted and read only by the complaint officers.",
+        ),
+        _("link_complaint_form", default="File a complaint"),
+        _("link_complaint_status", default="Check the status of a complaint"),
+        _(
+            "link_complaint_staff_intake",
+            default="Record a complaint received in person, by letter, or ex officio",
+        ),
+        _("link_complaint_cases", default="Complaint cases"),
+        _("link_complaint_statistics", default="Complaint statistics"),
+        _("label_registration_number", default="Registration number"),
+        _("label_complaint_state", default="State"),
+        _("label_received_date", default="Date received"),
+        _("label_complaint_last_change", default="Last change"),
+        _("label_complaint_deadline", default="Legal deadline of this stage"),
+        _("heading_complaint_status_result", default="Your complaint"),
+        _("label_complaint_honeypot", default="Leave this field empty"),
+    )
+}
+
+
+def page_text(msgid):
+    return both(PAGE_TEXTS[msgid])
+
 
 FILES_AGAIN = _(
     "help_complaint_files_again",
@@ -454,8 +521,8 @@ class IntakeFormBase(BrowserView):
             )
         )
 
-    def text(self, msgid, default):
-        return both(_(msgid, default=default))
+    def text(self, msgid):
+        return page_text(msgid)
 
     def field_title(self, name):
         for _id, _legend, _help, fields in fieldsets(self.public):
@@ -609,8 +676,8 @@ class ComplaintStatusView(BrowserView):
         number = self.request.form.get("number")
         return number.strip() if isinstance(number, str) else ""
 
-    def text(self, msgid, default):
-        return both(_(msgid, default=default))
+    def text(self, msgid):
+        return page_text(msgid)
 
     @staticmethod
     def date(value):
@@ -625,12 +692,20 @@ class ComplaintsLandingView(BrowserView):
     def __call__(self):
         return self.template()
 
-    def text(self, msgid, default):
-        return both(_(msgid, default=default))
+    def text(self, msgid):
+        return page_text(msgid)
 
     @property
     def section_url(self):
         return self.context.absolute_url()
+
+    @property
+    def statistics_url(self):
+        """The Statistik page, whose last part counts the complaints (no case, no person)."""
+        section = api.portal.get().get(STATISTICS_SECTION)
+        if section is None:
+            return None
+        return f"{section.absolute_url()}#statistik-pengaduan"
 
     @property
     def can_add(self):
