@@ -140,7 +140,7 @@ def test_the_status_page_answers_known_unknown_and_malformed_numbers(site):
     assert known.status_code == 200
     doc = html.fromstring(known.text)
     assert doc.xpath("//*[@id='complaint-state']/@data-state") == ["received"]
-    assert doc.xpath("//*[@id='complaint-received']")[0].text_content() == "03-03-2025"
+    assert doc.xpath("//*[@id='complaint-received']")[0].text_content() == "3 March 2025"
     assert "Siti" not in known.text and "Polsek" not in known.text
     answers = []
     for typed in ("PHAM-00000-00000-00000-00000-00000-0", "bukan nomor"):

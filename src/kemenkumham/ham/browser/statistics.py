@@ -7,12 +7,13 @@ figure with its source. Nothing in progress, nothing unpublished, no personal da
 
 from functools import cached_property
 from kemenkumham.ham.browser.results import ResultsPresentation
+from kemenkumham.ham.complaints.dates import month_name
+from kemenkumham.ham.complaints.dates import reader_language
 from kemenkumham.ham.complaints.statistics import complaint_statistics
 from kemenkumham.ham.reporting.results import award_years
 from kemenkumham.ham.reporting.results import results_for_year
 from plone import api
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 
 
 class StatisticsView(BrowserView, ResultsPresentation):
@@ -52,15 +53,6 @@ class StatisticsView(BrowserView, ResultsPresentation):
         return complaint_statistics()
 
     def month_title(self, month):
-        """ "2025-03" -> "Maret 2025" (in the reader's language)."""
+        """ "2025-03" -> "Maret 2025" ("March 2025" on the English page)."""
         year, number = month.split("-")
-        name = translate(
-            f"month_{MONTH_IDS[int(number) - 1]}",
-            domain="plonelocales",
-            default=MONTH_IDS[int(number) - 1].capitalize(),
-            context=self.request,
-        )
-        return f"{name} {year}"
-
-
-MONTH_IDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+        return f"{month_name(int(number), reader_language(self.request))} {year}"

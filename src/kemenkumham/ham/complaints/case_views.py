@@ -10,10 +10,11 @@ from kemenkumham.ham.complaints import attachments
 from kemenkumham.ham.complaints import handling
 from kemenkumham.ham.complaints import identity
 from kemenkumham.ham.complaints import letters
+from kemenkumham.ham.complaints.dates import long_date
+from kemenkumham.ham.complaints.dates import reader_language
 from kemenkumham.ham.complaints.deadlines import deadline_of
 from kemenkumham.ham.complaints.deadlines import received_on
 from kemenkumham.ham.complaints.deadlines import WORKFLOW_ID
-from kemenkumham.ham.complaints.letters import format_date
 from kemenkumham.ham.complaints.letters import term_title
 from kemenkumham.ham.permissions import HANDLE_COMPLAINTS
 from plone import api
@@ -38,23 +39,32 @@ def state_info(complaint, request=None):
 
 
 def deadline_text(complaint, request=None):
-    """'Deadline: 14 April 2025, 3 working days left' (translated), or '' without one."""
+    """'14 April 2025, 3 working days left' (translated), or '' without one: shown under the
+    heading "Deadline", so it does not say it again."""
     due, left = deadline_of(complaint)
     if due is None:
         return ""
-    mapping = {"date": format_date(due), "days": abs(left)}
-    if left > 0:
+    mapping = {"date": long_date(due, reader_language(request)), "days": abs(left)}
+    if left == 1:
         message = _(
-            "deadline_days_left",
-            default="Deadline: ${date}, ${days} working day(s) left",
-            mapping=mapping,
+            "deadline_due_one_day_left", default="${date}, 1 working day left", mapping=mapping
+        )
+    elif left > 0:
+        message = _(
+            "deadline_due_days_left", default="${date}, ${days} working days left", mapping=mapping
         )
     elif left == 0:
-        message = _("deadline_today", default="Deadline: ${date}, today", mapping=mapping)
+        message = _("deadline_due_today", default="${date}, today", mapping=mapping)
+    elif left == -1:
+        message = _(
+            "deadline_due_one_day_overdue",
+            default="${date}, overdue by 1 working day",
+            mapping=mapping,
+        )
     else:
         message = _(
-            "deadline_overdue",
-            default="Deadline: ${date}, overdue by ${days} working day(s)",
+            "deadline_due_overdue",
+            default="${date}, overdue by ${days} working days",
             mapping=mapping,
         )
     return translate(message, context=request)
@@ -87,11 +97,14 @@ class CaseView(BrowserView):
     def _language(self):
         return api.portal.get_current_language() or "id"
 
+    def date(self, day):
+        return long_date(day, reader_language(self.request))
+
     def received(self):
-        return format_date(received_on(self.context))
+        return self.date(received_on(self.context))
 
     def incident_date(self):
-        return format_date(getattr(self.context, "incident_date", None))
+        return self.date(getattr(self.context, "incident_date", None))
 
     def attachments(self):
         kinds = {
@@ -125,7 +138,7 @@ class CaseView(BrowserView):
                 _(
                     "info_identity_erased",
                     default="The identity was erased on ${date} (retention).",
-                    mapping={"date": format_date(erased)},
+                    mapping={"date": self.date(erased)},
                 ),
                 context=self.request,
             )
@@ -147,7 +160,7 @@ class CaseView(BrowserView):
                 {
                     **entry,
                     "kind_title": handling.KIND_TITLES.get(entry["kind"], entry["kind"]),
-                    "date_text": format_date(entry["date"]),
+                    "date_text": self.date(entry["date"]),
                     "actor_name": user_name(entry["actor"]),
                     "document_url": (
                         f"{base}/@@complaint-file/{entry['document_id']}"
@@ -179,6 +192,7 @@ class CaseListView(BrowserView):
     def cases(self):
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog(portal_type="Complaint", path="/".join(self.context.getPhysicalPath()))
+        language = reader_language(self.request)
         rows = []
         for brain in brains:
             complaint = brain.getObject()
@@ -191,7 +205,7 @@ class CaseListView(BrowserView):
                     "url": complaint.absolute_url(),
                     "number": complaint.registration_number or complaint.getId(),
                     "received": received_on(complaint),
-                    "received_text": format_date(received_on(complaint)),
+                    "received_text": long_date(received_on(complaint), language),
                     "state": state_id,
                     "state_title": title,
                     "due": due,

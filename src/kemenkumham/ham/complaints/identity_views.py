@@ -15,6 +15,9 @@ from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.attachments import IDENTITY_KINDS
 from kemenkumham.ham.complaints.attachments import list_attachments
 from kemenkumham.ham.complaints.attachments import open_attachment
+from kemenkumham.ham.complaints.dates import long_date
+from kemenkumham.ham.complaints.dates import long_datetime
+from kemenkumham.ham.complaints.dates import reader_language
 from kemenkumham.ham.complaints.identity import COMPLAINANT_FIELDS
 from kemenkumham.ham.complaints.identity import identity_erased_on
 from kemenkumham.ham.complaints.identity import read_identity
@@ -128,7 +131,7 @@ class ComplaintIdentityView(BrowserView):
 
     def erased_on(self):
         erased = identity_erased_on(self.context)
-        return erased.isoformat() if erased else None
+        return long_date(erased, reader_language(self.request)) if erased else None
 
     def documents(self):
         return [
@@ -222,7 +225,7 @@ class AccessLogView(BrowserView):
         base = f"{api.portal.get().absolute_url()}/@@complaint-access-log"
         return {
             **entry,
-            "time_text": entry["time"].replace("T", " ")[:19],
+            "time_text": long_datetime(entry["time"], reader_language(self.request)),
             "fullname": self._fullname(entry["user"]),
             "action_title": translate(
                 ACTION_LABELS.get(entry["action"], entry["action"]), context=self.request

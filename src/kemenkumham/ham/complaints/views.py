@@ -13,6 +13,8 @@ from kemenkumham.ham.complaints import status
 from kemenkumham.ham.complaints.attachments import EVIDENCE
 from kemenkumham.ham.complaints.attachments import IDENTITY_DOCUMENT
 from kemenkumham.ham.complaints.attachments import POWER_OF_ATTORNEY
+from kemenkumham.ham.complaints.dates import long_date
+from kemenkumham.ham.complaints.dates import reader_language
 from kemenkumham.ham.permissions import HANDLE_COMPLAINTS
 from kemenkumham.ham.structure import STATISTICS_SECTION
 from plone import api
@@ -679,9 +681,9 @@ class ComplaintStatusView(BrowserView):
     def text(self, msgid):
         return page_text(msgid)
 
-    @staticmethod
-    def date(value):
-        return value.strftime("%d-%m-%Y") if value else ""
+    def date(self, value):
+        """3 Maret 2025 (3 March 2025 on the English page)."""
+        return long_date(value, reader_language(self.request))
 
 
 class ComplaintsLandingView(BrowserView):
