@@ -98,6 +98,11 @@ def run(browser, portal, tmp_path, javascript, prefix):
         submit_with_keyboard(page)
         summary = page.locator("#complaint-errors")
         assert summary.get_attribute("role") == "alert"
+        # Focus is on the summary when the refused page opens (no script needed): a screen
+        # reader reads it first, and Tab goes on to its links.
+        assert page.evaluate("document.activeElement.id") == "complaint-errors"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('href')") == "#field-id_number"
         assert "16 digits" in summary.inner_text()
         assert page.get_attribute("#field-id_number", "aria-invalid") == "true"
         assert page.input_value("#field-complainant_name") == TEXT["complainant_name"]

@@ -128,6 +128,8 @@ def page_text(msgid):
     return both(PAGE_TEXTS[msgid])
 
 
+CONSENT = _("legend_complaint_consent", default="Consent")
+
 FILES_AGAIN = _(
     "help_complaint_files_again",
     default="For your safety files are not kept when a submission is refused: please choose "
@@ -317,7 +319,11 @@ def fieldsets(public=True):
                     "incident_date",
                     "date",
                     _("label_incident_date", default="Date of the incident"),
-                    _("help_incident_date", default="As YYYY-MM-DD; not in the future."),
+                    _(
+                        "help_incident_date_picker",
+                        default="Not in the future. If no calendar opens, type the date as "
+                        "YYYY-MM-DD, e.g. 2025-02-03.",
+                    ),
                     required=public,
                 ),
                 _field(
@@ -362,7 +368,7 @@ def fieldsets(public=True):
         sets.append(
             (
                 "consent",
-                _("legend_complaint_consent", default="Consent"),
+                CONSENT,
                 _(
                     "help_complaint_consent",
                     default="The office processes your personal data only to handle this "
@@ -380,6 +386,7 @@ def fieldsets(public=True):
                             "this complaint.",
                         ),
                         required=True,
+                        summary_label=CONSENT,
                     ),
                 ],
             )
@@ -388,7 +395,7 @@ def fieldsets(public=True):
         sets.append(
             (
                 "consent",
-                _("legend_complaint_consent", default="Consent"),
+                CONSENT,
                 None,
                 [
                     _field(
@@ -399,6 +406,7 @@ def fieldsets(public=True):
                             default="The complainant agreed (in person or in the letter) that "
                             "their data is processed to handle the complaint.",
                         ),
+                        summary_label=CONSENT,
                     ),
                 ],
             )
@@ -530,7 +538,8 @@ class IntakeFormBase(BrowserView):
         for _id, _legend, _help, fields in fieldsets(self.public):
             for spec in fields:
                 if spec["name"] == name:
-                    return both(spec["label"])
+                    # The error summary names a field shortly ("Consent", not its sentence).
+                    return both(spec.get("summary_label") or spec["label"])
         return {"id": name, "en": name, "same": True}
 
     def _errors(self, errors):
