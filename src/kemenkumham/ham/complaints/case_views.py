@@ -189,6 +189,40 @@ class CaseListView(BrowserView):
             self.overdue_only = True
         return self.index()
 
+    def links(self):
+        """The list's views, the one shown marked current (aria-current)."""
+        base = self.context.absolute_url()
+        sort = self.request.form.get("sort", "deadline")
+        links = (
+            ("all", f"{base}/@@complaints", _("link_all_cases", default="All cases")),
+            (
+                "overdue",
+                f"{base}/@@complaints-overdue",
+                _("link_overdue_cases", default="Overdue"),
+            ),
+            (
+                "received",
+                f"{base}/@@complaints?sort=received",
+                _("link_sort_received", default="Newest first"),
+            ),
+            (
+                "deadline",
+                f"{base}/@@complaints?sort=deadline",
+                _("link_sort_deadline", default="Nearest deadline first"),
+            ),
+        )
+        explicit_sort = "sort" in self.request.form
+        current = {
+            "all": not self.overdue_only and not explicit_sort,
+            "overdue": self.overdue_only,
+            "received": not self.overdue_only and explicit_sort and sort == "received",
+            "deadline": not self.overdue_only and explicit_sort and sort != "received",
+        }
+        return [
+            {"url": url, "title": translate(title, context=self.request), "current": current[key]}
+            for key, url, title in links
+        ]
+
     def cases(self):
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog(portal_type="Complaint", path="/".join(self.context.getPhysicalPath()))

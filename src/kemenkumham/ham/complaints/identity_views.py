@@ -22,6 +22,7 @@ from kemenkumham.ham.complaints.identity import COMPLAINANT_FIELDS
 from kemenkumham.ham.complaints.identity import identity_erased_on
 from kemenkumham.ham.complaints.identity import read_identity
 from kemenkumham.ham.complaints.identity import REPRESENTATIVE_FIELDS
+from kemenkumham.ham.complaints.views import ID_KIND_OPTIONS
 from kemenkumham.ham.reporting.spreadsheets import csv_bytes
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -51,6 +52,11 @@ FIELD_LABELS = {
         "label_representative_id_number", default="Identity number (NIK or other)"
     ),
     "representative_contact": _("label_representative_contact", default="Contact"),
+}
+# The kinds of identity document of the intake form (and "ktp", as older records say).
+ID_KINDS = {
+    **dict(ID_KIND_OPTIONS),
+    "ktp": _("id_kind_nik", default="NIK (KTP), 16 digits"),
 }
 KIND_LABELS = {
     "identity_document": _("label_kind_identity_document", default="Identity document"),
@@ -113,10 +119,13 @@ class ComplaintIdentityView(BrowserView):
         return translate(message, context=self.request)
 
     def rows(self, fields):
-        return [
-            {"label": self.t(FIELD_LABELS[name]), "value": self.identity.get(name) or ""}
-            for name in fields
-        ]
+        return [{"label": self.t(FIELD_LABELS[name]), "value": self.value(name)} for name in fields]
+
+    def value(self, name):
+        value = self.identity.get(name) or ""
+        if name == "id_kind" and value in ID_KINDS:
+            return self.t(ID_KINDS[value])
+        return value
 
     def complainant(self):
         return self.rows(COMPLAINANT_FIELDS)
