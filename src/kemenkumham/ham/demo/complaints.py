@@ -40,7 +40,7 @@ DEMO_COMPLAINTS = (
         ),
         "identity": {
             "complainant_name": "Siti Contoh Aminah",
-            "id_kind": "ktp",
+            "id_kind": "nik",
             "id_number": "3604000000000001",
             "address": "Kampung Contoh RT 001/RW 002, Cibeber, Lebak",
             "phone": "081200000001",
@@ -63,7 +63,7 @@ DEMO_COMPLAINTS = (
         ),
         "identity": {
             "complainant_name": "Budi Contoh Santoso",
-            "id_kind": "ktp",
+            "id_kind": "nik",
             "id_number": "3673000000000002",
             "address": "Jalan Contoh No. 2, Kota Serang",
             "phone": "081200000002",
@@ -86,7 +86,7 @@ DEMO_COMPLAINTS = (
         ),
         "identity": {
             "complainant_name": "Rahmat Contoh Hidayat",
-            "id_kind": "ktp",
+            "id_kind": "nik",
             "id_number": "1971000000000003",
             "address": "Gang Contoh No. 3, Pangkalpinang",
             "phone": "081200000003",
@@ -111,7 +111,7 @@ DEMO_COMPLAINTS = (
         ),
         "identity": {
             "complainant_name": "Maria Contoh Wenas",
-            "id_kind": "ktp",
+            "id_kind": "nik",
             "id_number": "7172000000000004",
             "address": "Lingkungan Contoh, Bitung",
             "phone": "081200000004",
@@ -135,7 +135,7 @@ DEMO_COMPLAINTS = (
         ),
         "identity": {
             "complainant_name": "Dewi Contoh Lestari",
-            "id_kind": "ktp",
+            "id_kind": "nik",
             "id_number": "3602000000000005",
             "address": "Perumahan Contoh Blok C5, Rangkasbitung",
             "phone": "081200000005",
