@@ -30,6 +30,32 @@ IDENTITY_KINDS = (IDENTITY_DOCUMENT, POWER_OF_ATTORNEY)
 
 ATTRIBUTE = "_ham_attachments"
 
+# The type a file is served with comes from its name, never from what the uploading browser
+# or REST client claimed: a "bukti.pdf" sent as text/html must not reach an officer's browser
+# as a web page. Any other name is served as bytes to save.
+SERVED_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "txt": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
+BINARY = "application/octet-stream"
+
+
+def served_content_type(filename):
+    """The Content-Type a file of this name is served with."""
+    name = (filename or "").strip().lower()
+    extension = name.rpartition(".")[2] if "." in name else ""
+    return SERVED_TYPES.get(extension, BINARY)
+
 
 def _entries(complaint, create=False):
     entries = getattr(complaint, ATTRIBUTE, None)

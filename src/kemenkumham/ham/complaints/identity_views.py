@@ -15,6 +15,7 @@ from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.attachments import IDENTITY_KINDS
 from kemenkumham.ham.complaints.attachments import list_attachments
 from kemenkumham.ham.complaints.attachments import open_attachment
+from kemenkumham.ham.complaints.attachments import served_content_type
 from kemenkumham.ham.complaints.dates import long_date
 from kemenkumham.ham.complaints.dates import long_datetime
 from kemenkumham.ham.complaints.dates import reader_language
@@ -171,16 +172,18 @@ class ComplaintFileView(BrowserView):
         if not self.attachment_id:
             raise NotFound("")
         try:
-            filename, content_type, data = open_attachment(self.context, self.attachment_id)
+            filename, _claimed_type, data = open_attachment(self.context, self.attachment_id)
         except KeyError:
             raise NotFound(self.attachment_id) from None
         # Opening an identity document writes the access log.
         alsoProvides(self.request, IDisableCSRFProtection)
         response = self.request.response
-        response.setHeader("Content-Type", content_type)
+        response.setHeader("Content-Type", served_content_type(filename))
         response.setHeader("Content-Disposition", content_disposition(filename))
         response.setHeader("Content-Length", str(len(data)))
         response.setHeader("X-Content-Type-Options", "nosniff")
+        # Opened in the browser anyway (a PDF viewer), the file runs no script of the site's.
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'")
         no_store(response)
         return data
 
