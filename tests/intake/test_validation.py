@@ -193,3 +193,19 @@ def test_the_rate_limit_is_a_sliding_window(monkeypatch):
     assert window.retry_after("10.0.0.1", 3) == 1
     clock[0] += 1
     assert window.retry_after("10.0.0.1", 3) == 0
+
+
+def test_the_rate_limit_forgets_addresses_that_stopped_sending(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(intake.time, "monotonic", lambda: clock[0])
+    window = intake.RateLimit(seconds=3600)
+    for number in range(5000):  # one request each from many addresses (an IPv6 network)
+        window.hit(f"2001:db8::{number:x}")
+    assert len(window._hits) == 5000
+    clock[0] += 1800
+    window.hit("10.0.0.1")
+    assert len(window._hits) == 5001  # still within their hour
+    clock[0] += 1801
+    assert window.retry_after("10.0.0.9", 3) == 0
+    assert len(window._hits) == 1  # only 10.0.0.1, whose hour is not over
+    assert window.retry_after("10.0.0.1", 1) > 0

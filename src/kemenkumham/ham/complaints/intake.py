@@ -147,14 +147,30 @@ def error_list(errors, request=None):
 
 
 class RateLimit:
-    """A sliding window per key: at most `limit` hits within `seconds`."""
+    """A sliding window per key: at most `limit` hits within `seconds`.
 
-    def __init__(self, seconds=3600):
+    Addresses that stopped sending are forgotten: at most every `sweep_every` seconds the
+    windows with no hit left are dropped, so requests from many addresses (an IPv6 network
+    has billions) do not make the memory grow for as long as the process lives.
+    """
+
+    def __init__(self, seconds=3600, sweep_every=60):
         self.seconds = seconds
+        self.sweep_every = sweep_every
         self._hits = {}
         self._lock = threading.Lock()
+        self._swept = time.monotonic()
+
+    def _sweep(self, moment):
+        if moment - self._swept < self.sweep_every:
+            return
+        self._swept = moment
+        oldest = moment - self.seconds
+        for key in [key for key, hits in self._hits.items() if not hits or hits[-1] <= oldest]:
+            del self._hits[key]
 
     def _recent(self, key, moment):
+        self._sweep(moment)
         hits = [hit for hit in self._hits.get(key, ()) if hit > moment - self.seconds]
         if hits:
             self._hits[key] = hits
