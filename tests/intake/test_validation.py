@@ -209,3 +209,21 @@ def test_the_rate_limit_forgets_addresses_that_stopped_sending(monkeypatch):
     assert window.retry_after("10.0.0.9", 3) == 0
     assert len(window._hits) == 1  # only 10.0.0.1, whose hour is not over
     assert window.retry_after("10.0.0.1", 1) > 0
+
+
+@pytest.mark.parametrize(
+    ("seen", "counted"),
+    [
+        ("192.0.2.7", "192.0.2.7"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:1:2:3", "2001:db8:1:2::/64"),
+        ("::ffff:192.0.2.7", "192.0.2.7"),
+        ("", "unknown"),
+    ],
+)
+def test_the_rate_limit_counts_an_ipv6_network_as_one_visitor(seen, counted):
+    class Request:
+        def getClientAddr(self):
+            return seen
+
+    assert intake.client_address(Request()) == counted

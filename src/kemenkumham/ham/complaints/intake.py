@@ -38,6 +38,7 @@ from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
+import ipaddress
 import math
 import re
 import secrets
@@ -215,7 +216,19 @@ def rate_limit():
 
 
 def client_address(request):
-    return request.getClientAddr() or "unknown"
+    """The key the rate limit counts: the visitor's IPv4 address, or the /64 network of an
+    IPv6 address (one connection usually holds a whole /64: counting each address would let
+    one visitor send without limit)."""
+    address = (request.getClientAddr() or "").strip()
+    try:
+        parsed = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address or "unknown"
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def check_submission_rate(request):
