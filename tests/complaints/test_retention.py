@@ -171,3 +171,44 @@ def test_startup_warns_once_without_a_key(monkeypatch, caplog):
     assert check_complaint_key() is False
     assert len(caplog.records) == 1
     assert "HAM_COMPLAINT_KEY" in caplog.records[0].getMessage()
+
+
+def test_erasure_removes_the_handling_documents_and_notes(integration, monkeypatch):
+    from kemenkumham.ham.complaints import handling
+
+    portal = integration["portal"]
+    made = cases(portal)
+    complaint = made["lama-ditutup"]
+    kept = made["baru-ditutup"]
+    for case in (complaint, kept):
+        with api.env.adopt_roles(["Manager"]):
+            handling.add_entry(
+                case,
+                handling.CLARIFICATION_LETTER,
+                date(2019, 2, 1),
+                note="Surat klarifikasi untuk Sdr. Siti Rahmawati Kusuma",
+                document=("klarifikasi-Siti-Rahmawati.pdf", b"%PDF-1.4 Kepada Siti Rahmawati"),
+                actor="petugas1",
+            )
+    freeze_clock(monkeypatch, datetime(2025, 6, 30, 12))
+    with api.env.adopt_roles(["Manager"]):
+        dry = erase_expired(dry_run=True)
+        assert {item["case"]: item["files_removed"] for item in dry["erased"]} == {
+            "lama-dicabut": 2,
+            "lama-ditutup": 3,
+        }
+        result = erase_expired(user_id="admin")
+        assert [i["files_removed"] for i in result["erased"] if i["case"] == "lama-ditutup"] == [3]
+        assert [item["kind"] for item in list_attachments(complaint)] == ["evidence"]
+        (entry,) = handling.entries(complaint)
+        # What was done, when and by whom stays; what it said and its document go.
+        assert (entry["kind"], entry["date"], entry["actor"]) == (
+            "clarification_letter",
+            date(2019, 2, 1),
+            "petugas1",
+        )
+        assert "Siti" not in entry["note"] and entry["document_id"] is None
+        # A case still within its retention period keeps everything.
+        (kept_entry,) = handling.entries(kept)
+        assert "Siti" in kept_entry["note"] and kept_entry["document_id"]
+        assert "document" in [item["kind"] for item in list_attachments(kept)]

@@ -27,6 +27,9 @@ POWER_OF_ATTORNEY = "power_of_attorney"
 DOCUMENT = "document"  # letters and minutes of the handling log
 KINDS = (EVIDENCE, IDENTITY_DOCUMENT, POWER_OF_ATTORNEY, DOCUMENT)
 IDENTITY_KINDS = (IDENTITY_DOCUMENT, POWER_OF_ATTORNEY)
+# What retention removes: the identity documents, and the letters and minutes of the handling
+# log, which are addressed to the complainant or name them.
+ERASED_KINDS = (*IDENTITY_KINDS, DOCUMENT)
 
 ATTRIBUTE = "_ham_attachments"
 
@@ -127,9 +130,10 @@ def open_attachment(complaint, attachment_id):
 
 
 def erase_identity_attachments(complaint):
-    """Remove identity documents and powers of attorney; returns how many."""
+    """Remove identity documents, powers of attorney and handling documents; returns how
+    many."""
     entries = _entries(complaint)
-    keep = [entry for entry in entries if entry["kind"] not in IDENTITY_KINDS]
+    keep = [entry for entry in entries if entry["kind"] not in ERASED_KINDS]
     removed = len(entries) - len(keep)
     if removed:
         entries[:] = keep

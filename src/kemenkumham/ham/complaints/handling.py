@@ -116,6 +116,20 @@ def add_entry(complaint, kind, day, note="", document=None, actor=None):
     return dict(entry)
 
 
+ERASED_NOTE = "[dihapus: masa retensi / erased: retention]"
+
+
+def erase_details(complaint):
+    """Retention: the notes (free text that may name people) and the links to the removed
+    documents go; kind, date and actor of each action stay. Returns how many entries."""
+    log = _log(complaint)
+    for entry in log:
+        if entry.get("note"):
+            entry["note"] = ERASED_NOTE
+        entry["document_id"] = None
+    return len(log)
+
+
 def entries(complaint):
     """The log, oldest first, as plain dicts (changing them changes nothing)."""
     return [dict(entry) for entry in _log(complaint)]

@@ -86,12 +86,15 @@ def identity_for_notice(complaint, detail, user_id=None):
 
 
 def erase_identity(complaint, user_id=None, detail=""):
-    """Remove the identity and identity documents for good; the case stays. Logged."""
+    """Remove the identity, identity documents and the handling log's documents and notes
+    for good; the case stays. Logged."""
     from kemenkumham.ham.complaints.attachments import erase_identity_attachments
+    from kemenkumham.ham.complaints.handling import erase_details
 
     if hasattr(complaint, ATTRIBUTE):
         delattr(complaint, ATTRIBUTE)
     removed_files = erase_identity_attachments(complaint)
+    erase_details(complaint)
     setattr(complaint, ERASED_ATTRIBUTE, today())
     accesslog.log_access(complaint, accesslog.ERASE, detail=detail, user_id=user_id)
     return removed_files

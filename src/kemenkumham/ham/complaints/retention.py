@@ -3,15 +3,16 @@
 ``ham-admin erase-identities`` (and ``POST @complaint-retention`` on the site, which the command
 uses while an instance serves a FileStorage) erases the identity and identity documents of
 every complaint in ``closed`` or ``withdrawn`` whose last transition is older than the registry
-setting ``kemenkumham.ham.complaint_retention_years``. The anonymised case stays for the
-statistics. Cases already erased are skipped, so a second run erases nothing. What it reports
-names the case, never the person.
+setting ``kemenkumham.ham.complaint_retention_years``, with the handling log's documents
+(letters and minutes addressed to or naming the complainant) and notes. The anonymised case
+stays for the statistics. Cases already erased are skipped, so a second run erases nothing.
+What it reports names the case, never the person.
 """
 
 from datetime import date
 from kemenkumham.ham.clock import JAKARTA
 from kemenkumham.ham.clock import today
-from kemenkumham.ham.complaints.attachments import IDENTITY_KINDS
+from kemenkumham.ham.complaints.attachments import ERASED_KINDS
 from kemenkumham.ham.complaints.attachments import list_attachments
 from kemenkumham.ham.complaints.identity import erase_identity
 from kemenkumham.ham.complaints.identity import identity_erased_on
@@ -71,7 +72,7 @@ def erase_expired(dry_run=False, on=None, user_id=None):
             skipped += 1
             continue
         if dry_run:
-            files = len(list_attachments(complaint, kinds=IDENTITY_KINDS))
+            files = len(list_attachments(complaint, kinds=ERASED_KINDS))
         else:
             files = erase_identity(
                 complaint, user_id=user_id, detail=f"retensi {years} tahun / years retention"
