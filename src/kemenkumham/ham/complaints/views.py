@@ -26,6 +26,7 @@ from zope.schema.interfaces import IVocabularyFactory
 
 
 ADD_COMPLAINT = "kemenkumham.ham: Add Complaint"
+NO_STORE = "no-store"
 
 
 def both(message):
@@ -449,6 +450,9 @@ class IntakeFormBase(BrowserView):
 
     def __call__(self):
         self.errors = []
+        # A refused form is shown again with the identity typed in it: never kept by a
+        # browser (a shared computer) or a proxy.
+        self.request.response.setHeader("Cache-Control", NO_STORE)
         if self.request.method == "POST":
             result = self.submit()
             if result is not None:
@@ -600,7 +604,6 @@ class ComplaintFormView(IntakeFormBase):
             return self.refuse([("", intake.MESSAGE_UNAVAILABLE)], 503)
         intake.count_submission(self.request)
         self.complaint = complaint
-        self.request.response.setHeader("Cache-Control", "no-store")
         return self.registered_template()
 
     @property
@@ -662,6 +665,7 @@ class ComplaintStatusView(BrowserView):
     limited_message = None
 
     def __call__(self):
+        self.request.response.setHeader("Cache-Control", NO_STORE)
         number = self.request.form.get("number")
         if isinstance(number, str) and number.strip():
             self.asked = True
@@ -679,7 +683,6 @@ class ComplaintStatusView(BrowserView):
                 found = status.public_status(complaint)
                 found["state_title"] = both(found["state_title"])
                 self.result = found
-        self.request.response.setHeader("Cache-Control", "no-store")
         return self.template()
 
     @property
