@@ -4,6 +4,7 @@ from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.identity import ATTRIBUTE
 from kemenkumham.ham.complaints.identity import read_identity
 from kemenkumham.ham.demo import create_demo
+from kemenkumham.ham.demo.complaints import demo_complaint
 from kemenkumham.ham.demo.complaints import DEMO_COMPLAINTS
 from plone import api
 from plone.app.testing import setRoles
@@ -17,7 +18,7 @@ def test_demo_complaints_in_their_stages_with_encrypted_identity(portal):
     section = portal["pengaduan"]
     states = {}
     for spec in DEMO_COMPLAINTS:
-        complaint = section[spec["id"]]
+        complaint = demo_complaint(section, spec["id"])
         states[spec["id"]] = api.content.get_state(complaint)
         assert "(Contoh)" in complaint.party_complained_about
         assert complaint.chronology.startswith("Contoh")
@@ -35,8 +36,8 @@ def test_demo_complaints_in_their_stages_with_encrypted_identity(portal):
         "in_handling",
         "closed",
     }
-    assert section["contoh-sengketa-lahan-lebak"].right_concerned == "kesejahteraan"
-    assert read_identity(section["contoh-sengketa-lahan-lebak"])["id_number"] == (
+    assert demo_complaint(section, "contoh-sengketa-lahan-lebak").right_concerned == "kesejahteraan"
+    assert read_identity(demo_complaint(section, "contoh-sengketa-lahan-lebak"))["id_number"] == (
         "3604000000000001"
     )
     # Built again: nothing is added twice.

@@ -8,6 +8,7 @@ encrypted token. And nobody but complaint officers and Manager opens a complaint
 
 from kemenkumham.ham.complaints.identity import ATTRIBUTE
 from kemenkumham.ham.demo import create_demo
+from kemenkumham.ham.demo.complaints import demo_complaint
 from kemenkumham.ham.demo.complaints import DEMO_COMPLAINTS
 from plone import api
 from plone.app.testing import setRoles
@@ -77,7 +78,7 @@ def demo(functional, caplog):
         if roles:
             api.user.grant_roles(username=username, roles=list(roles))
     transaction.commit()
-    complaints = [portal["pengaduan"][spec["id"]] for spec in DEMO_COMPLAINTS]
+    complaints = [demo_complaint(portal["pengaduan"], spec["id"]) for spec in DEMO_COMPLAINTS]
     return portal, complaints, said, caplog.text
 
 

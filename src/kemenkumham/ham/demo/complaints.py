@@ -19,6 +19,8 @@ from kemenkumham.ham.complaints.identity import store_identity
 from kemenkumham.ham.workflows.paths import move_to_state
 from plone import api
 
+import secrets
+
 
 SECTION = "pengaduan"
 
@@ -150,7 +152,8 @@ def create_demo_complaints(portal, say):
     section = portal.get(SECTION)
     if section is None:
         return 0
-    missing = [spec for spec in DEMO_COMPLAINTS if spec["id"] not in section.objectIds()]
+    present = {demo_key(obj) for obj in section.objectValues()}
+    missing = [spec for spec in DEMO_COMPLAINTS if spec["id"] not in present]
     if not missing:
         return 0
     if not crypto.key_configured():
@@ -168,12 +171,26 @@ def create_demo_complaints(portal, say):
     return added
 
 
+def demo_key(obj):
+    """The sample a demo complaint was made from (its id is random, like a real one's)."""
+    return getattr(obj, "ham_demo_key", None)
+
+
+def demo_complaint(section, key):
+    for obj in section.objectValues():
+        if demo_key(obj) == key:
+            return obj
+    raise KeyError(key)
+
+
 def create_demo_complaint(section, spec):
     received = today() - timedelta(days=spec["days_ago"])
+    # A random id, as the intake gives: a readable id would let anyone who guesses it read
+    # the case's title (its registration number) through generic views.
     complaint = api.content.create(
         container=section,
         type="Complaint",
-        id=spec["id"],
+        id=f"aduan-{secrets.token_hex(8)}",
         channel=spec["channel"],
         party_kind=spec["party_kind"],
         party_complained_about=spec["party_complained_about"],
@@ -186,6 +203,7 @@ def create_demo_complaint(section, spec):
     # Naive, in the office's time (Asia/Jakarta), as Plone keeps datetime fields: a ZoneInfo
     # cannot be stored in the ZODB.
     complaint.consent_given = datetime.combine(received, time(9, 0))
+    complaint.ham_demo_key = spec["id"]
     store_identity(complaint, spec["identity"], user_id="demo")
     if spec["state"] != "received":
         move_to_state(complaint, spec["state"], comment="Contoh")
