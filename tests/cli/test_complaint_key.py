@@ -100,14 +100,14 @@ def test_erase_identities_reports_cases_and_is_idempotent(home):
     dry = ham_admin(home, "erase-identities", "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert (
-        "akan dihapus / would erase: lama-ditutup | closed | 2019-03-01 | 2 berkas / files"
+        "akan dihapus / would erase: lama-ditutup | closed | 2019-03-01 | 3 berkas / files"
         in dry.stdout.splitlines()
     )
     assert "dry run: nothing erased" in dry.stdout
     done = ham_admin(home, "erase-identities")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "dihapus / erased: lama-ditutup | closed | 2019-03-01 | 2 berkas / files" in lines
+    assert "dihapus / erased: lama-ditutup | closed | 2019-03-01 | 3 berkas / files" in lines
     assert lines[-1].startswith("1 identitas / identities (dihapus / erased), 0 sudah dihapus")
     for secret in ("Siti", "3604015508900007", "081234567890", "example.org"):
         assert secret not in done.stdout + done.stderr
@@ -132,7 +132,7 @@ def test_erase_identities_through_the_running_instance(home):
             result.stdout
         )
         assert (
-            "dihapus / erased: lama-kedua | closed | 2019-03-01 | 2 berkas / files"
+            "dihapus / erased: lama-kedua | closed | 2019-03-01 | 3 berkas / files"
             in result.stdout.splitlines()
         )
         assert "1 sudah dihapus sebelumnya" in result.stdout

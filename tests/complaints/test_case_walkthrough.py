@@ -194,3 +194,21 @@ def test_only_complaint_officers_see_the_case_pages(site):
         )
         assert response.status_code in (302, 401, 403)
     assert get(f"{portal.absolute_url()}/@@complaint-settings").status_code == 200
+
+
+def test_a_program_is_refused_as_a_handling_document(site):
+    portal = site
+    case = new_complaint(portal, "petugas", received=date(2025, 3, 3))
+    transaction.commit()
+    case_url = case.absolute_url()
+    response = add_action(
+        case_url,
+        "clarification_letter",
+        "2025-03-03",
+        "Surat klarifikasi",
+        document=("surat.pdf", b"MZ\x90\x00 a Windows program", "application/pdf"),
+    )
+    assert response.status_code == 400
+    assert "surat.pdf" in response.text
+    sync()
+    assert handling.entries(case) == []

@@ -6,6 +6,7 @@ from datetime import date
 from datetime import datetime
 from kemenkumham.ham.complaints import accesslog
 from kemenkumham.ham.complaints.attachments import list_attachments
+from kemenkumham.ham.complaints.identity import ERASED_TEXT
 from kemenkumham.ham.complaints.identity import has_identity
 from kemenkumham.ham.complaints.identity import identity_erased_on
 from kemenkumham.ham.complaints.retention import erase_expired
@@ -36,7 +37,7 @@ def finish(complaint, state, when):
             "review_state": state,
             "action": "close" if state == "closed" else "withdraw",
             "actor": "petugas1",
-            "comments": "",
+            "comments": "Pemberitahuan kepada Sdr. Siti Rahmawati Kusuma",
             "time": DateTime(when.isoformat() + "+07:00"),
         },
     )
@@ -81,14 +82,14 @@ def test_erases_old_final_cases_only_and_is_idempotent(integration, monkeypatch)
             "uid": api.content.get_uuid(made["lama-dicabut"]),
             "state": "withdrawn",
             "closed": "2020-06-29",
-            "files_removed": 2,
+            "files_removed": 3,
         },
         {
             "case": "lama-ditutup",
             "uid": api.content.get_uuid(made["lama-ditutup"]),
             "state": "closed",
             "closed": "2019-03-01",
-            "files_removed": 2,
+            "files_removed": 3,
         },
     ]
     assert (result["retention_years"], result["cutoff"]) == (5, "2020-06-30")
@@ -96,10 +97,21 @@ def test_erases_old_final_cases_only_and_is_idempotent(integration, monkeypatch)
         complaint = made[name]
         assert not has_identity(complaint)
         assert identity_erased_on(complaint) == date(2025, 6, 30)
-        assert [item["kind"] for item in list_attachments(complaint)] == ["evidence"]
-        assert complaint.chronology == "Contoh kronologi."  # the case stays
+        # Anonymised: no file, no chronology, no comment; what the statistics count stays.
+        assert list_attachments(complaint) == []
+        assert complaint.chronology == ERASED_TEXT
+        assert (complaint.right_concerned, complaint.party_kind, complaint.channel) == (
+            "keadilan",
+            "lembaga_pemerintah",
+            "langsung",
+        )
+        assert complaint.party_complained_about == "Contoh instansi"  # a body, not a person
+        history = complaint.workflow_history["ham_complaint_workflow"]
+        assert history[-1]["comments"] == ERASED_TEXT
+        assert history[-1]["actor"] == "petugas1"
     for name in ("batas", "baru-ditutup", "masih-ditangani"):
         assert has_identity(made[name])
+        assert made[name].chronology == "Contoh kronologi."
     erasures = [entry for entry in accesslog.entries() if entry["action"] == "erase"]
     assert {(entry["case"], entry["user"]) for entry in erasures} == {
         ("lama-dicabut", "admin"),
@@ -194,12 +206,12 @@ def test_erasure_removes_the_handling_documents_and_notes(integration, monkeypat
     with api.env.adopt_roles(["Manager"]):
         dry = erase_expired(dry_run=True)
         assert {item["case"]: item["files_removed"] for item in dry["erased"]} == {
-            "lama-dicabut": 2,
-            "lama-ditutup": 3,
+            "lama-dicabut": 3,
+            "lama-ditutup": 4,
         }
         result = erase_expired(user_id="admin")
-        assert [i["files_removed"] for i in result["erased"] if i["case"] == "lama-ditutup"] == [3]
-        assert [item["kind"] for item in list_attachments(complaint)] == ["evidence"]
+        assert [i["files_removed"] for i in result["erased"] if i["case"] == "lama-ditutup"] == [4]
+        assert list_attachments(complaint) == []
         (entry,) = handling.entries(complaint)
         # What was done, when and by whom stays; what it said and its document go.
         assert (entry["kind"], entry["date"], entry["actor"]) == (
@@ -212,3 +224,19 @@ def test_erasure_removes_the_handling_documents_and_notes(integration, monkeypat
         (kept_entry,) = handling.entries(kept)
         assert "Siti" in kept_entry["note"] and kept_entry["document_id"]
         assert "document" in [item["kind"] for item in list_attachments(kept)]
+
+
+def test_erasure_removes_the_name_of_a_person_complained_about(integration, monkeypatch):
+    portal = integration["portal"]
+    made = cases(portal)
+    complaint = made["lama-ditutup"]
+    complaint.party_kind = "perorangan"
+    complaint.party_complained_about = "Sdr. Budi Contoh Santoso"
+    complaint.reindexObject()
+    freeze_clock(monkeypatch, datetime(2025, 6, 30, 12))
+    with api.env.adopt_roles(["Manager"]):
+        erase_expired(user_id="admin")
+    assert complaint.party_complained_about == ERASED_TEXT
+    catalog = api.portal.get_tool("portal_catalog")
+    assert not catalog.unrestrictedSearchResults(SearchableText="Santoso")
+    assert made["lama-dicabut"].party_complained_about == "Contoh instansi"

@@ -29,7 +29,8 @@ KINDS = (EVIDENCE, IDENTITY_DOCUMENT, POWER_OF_ATTORNEY, DOCUMENT)
 IDENTITY_KINDS = (IDENTITY_DOCUMENT, POWER_OF_ATTORNEY)
 # What retention removes: the identity documents, and the letters and minutes of the handling
 # log, which are addressed to the complainant or name them.
-ERASED_KINDS = (*IDENTITY_KINDS, DOCUMENT)
+# Retention removes every file: evidence too (photos, letters, statements name people).
+ERASED_KINDS = KINDS
 
 ATTRIBUTE = "_ham_attachments"
 
@@ -130,8 +131,8 @@ def open_attachment(complaint, attachment_id):
 
 
 def erase_identity_attachments(complaint):
-    """Remove identity documents, powers of attorney and handling documents; returns how
-    many."""
+    """Remove every file (identity documents, powers of attorney, evidence, handling
+    documents); returns how many."""
     entries = _entries(complaint)
     keep = [entry for entry in entries if entry["kind"] not in ERASED_KINDS]
     removed = len(entries) - len(keep)

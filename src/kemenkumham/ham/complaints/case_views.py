@@ -15,6 +15,7 @@ from kemenkumham.ham.complaints.dates import reader_language
 from kemenkumham.ham.complaints.deadlines import deadline_of
 from kemenkumham.ham.complaints.deadlines import received_on
 from kemenkumham.ham.complaints.deadlines import WORKFLOW_ID
+from kemenkumham.ham.complaints.intake import file_message
 from kemenkumham.ham.complaints.letters import term_title
 from kemenkumham.ham.permissions import HANDLE_COMPLAINTS
 from plone import api
@@ -310,18 +311,14 @@ class AddActionForm(BrowserView):
         data = upload.read()
         if not data:
             return None
-        limit = api.portal.get_registry_record(
-            "kemenkumham.ham.complaint_max_file_size_mb", default=10
-        )
-        if len(data) > limit * 1024 * 1024:
-            raise handling.InvalidEntry(
-                _(
-                    "error_action_document_size",
-                    default="The document is larger than ${max} MB.",
-                    mapping={"max": limit},
-                )
-            )
         name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1] or "dokumen"
+        # The same checks as the complainant's files: type, size, content, no programs.
+        limit_mb = int(
+            api.portal.get_registry_record("kemenkumham.ham.complaint_max_file_size_mb", default=10)
+        )
+        message = file_message(name, data, limit_mb)
+        if message is not None:
+            raise handling.InvalidEntry(message)
         content_type = getattr(upload, "headers", {}).get("content-type") if upload else None
         return (name, data, content_type)
 

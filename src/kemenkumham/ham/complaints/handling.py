@@ -13,6 +13,7 @@ from kemenkumham.ham.clock import now
 from kemenkumham.ham.clock import today
 from kemenkumham.ham.complaints import attachments
 from kemenkumham.ham.complaints.accesslog import current_user_id
+from kemenkumham.ham.complaints.identity import ERASED_TEXT
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from zope.i18n import translate
@@ -116,7 +117,7 @@ def add_entry(complaint, kind, day, note="", document=None, actor=None):
     return dict(entry)
 
 
-ERASED_NOTE = "[dihapus: masa retensi / erased: retention]"
+ERASED_NOTE = ERASED_TEXT
 
 
 def erase_details(complaint):

@@ -85,9 +85,20 @@ def identity_for_notice(complaint, detail, user_id=None):
     return identity
 
 
+# What stays of a free text after the retention period.
+ERASED_TEXT = "[dihapus: masa retensi / erased: retention]"
+# A party complained about that is a person is personal data too.
+PERSONAL_PARTY_KINDS = ("perorangan",)
+
+
 def erase_identity(complaint, user_id=None, detail=""):
-    """Remove the identity, identity documents and the handling log's documents and notes
-    for good; the case stays. Logged."""
+    """Anonymise the case for good (retention); logged. What stays is what the statistics and
+    the audit need: channel, right, kind of party, place, dates, states, and who did what when.
+
+    Gone: the identity; every file; the chronology; the handling log's notes and documents;
+    the comments of the workflow history (they hold the notices' details); the name of a
+    party complained about that is a person.
+    """
     from kemenkumham.ham.complaints.attachments import erase_identity_attachments
     from kemenkumham.ham.complaints.handling import erase_details
 
@@ -95,9 +106,23 @@ def erase_identity(complaint, user_id=None, detail=""):
         delattr(complaint, ATTRIBUTE)
     removed_files = erase_identity_attachments(complaint)
     erase_details(complaint)
+    complaint.chronology = ERASED_TEXT
+    if complaint.party_kind in PERSONAL_PARTY_KINDS:
+        complaint.party_complained_about = ERASED_TEXT
+    _erase_history_comments(complaint)
     setattr(complaint, ERASED_ATTRIBUTE, today())
+    complaint.reindexObject()
     accesslog.log_access(complaint, accesslog.ERASE, detail=detail, user_id=user_id)
     return removed_files
+
+
+def _erase_history_comments(complaint):
+    history = getattr(complaint, "workflow_history", None) or {}
+    for workflow_id, entries in list(history.items()):
+        history[workflow_id] = tuple(
+            {**entry, "comments": ERASED_TEXT} if entry.get("comments") else entry
+            for entry in entries
+        )
 
 
 def reencrypt_identity(complaint):

@@ -410,13 +410,47 @@ def _check_id_number(errors, name, kind, number):
     return number
 
 
+def file_message(filename, data, limit_mb):
+    """None for an acceptable file, else the message saying what is wrong with it."""
+    limit = limit_mb * 1024 * 1024
+    mapping = {"filename": filename, "limit": limit_mb, "allowed": ", ".join(EXTENSIONS)}
+    problem = evidence.file_problem(filename, data, EXTENSIONS, limit)
+    if problem is None:
+        return None
+    if problem == evidence.BAD_TYPE:
+        message = _(
+            "error_complaint_file_type",
+            default="The file '${filename}' is not of an accepted type; accepted: ${allowed}.",
+            mapping=mapping,
+        )
+    elif problem == evidence.TOO_LARGE:
+        message = _(
+            "error_complaint_file_size",
+            default="The file '${filename}' is larger than ${limit} MB.",
+            mapping=mapping,
+        )
+    elif problem == evidence.EMPTY:
+        message = _(
+            "error_complaint_file_empty",
+            default="The file '${filename}' is empty.",
+            mapping=mapping,
+        )
+    else:  # evidence.BAD_CONTENT
+        message = _(
+            "error_complaint_file_content",
+            default="The content of '${filename}' does not match its type, or it is a "
+            "program. Programs are not accepted.",
+            mapping=mapping,
+        )
+    return message
+
+
 def _check_files(errors, files):
     """files: kind -> list of (filename, bytes, content type); empty uploads are ignored."""
     checked = []
     limit_mb = int(
         api.portal.get_registry_record("kemenkumham.ham.complaint_max_file_size_mb", default=10)
     )
-    limit = limit_mb * 1024 * 1024
     max_files = int(
         api.portal.get_registry_record("kemenkumham.ham.complaint_max_files", default=10)
     )
@@ -425,35 +459,8 @@ def _check_files(errors, files):
             filename = (filename or "").replace("\\", "/").rpartition("/")[2].strip()
             if not filename and not data:
                 continue
-            mapping = {"filename": filename, "limit": limit_mb, "allowed": ", ".join(EXTENSIONS)}
-            problem = evidence.file_problem(filename, data, EXTENSIONS, limit)
-            if problem == evidence.BAD_TYPE:
-                message = _(
-                    "error_complaint_file_type",
-                    default="The file '${filename}' is not of an accepted type; accepted: "
-                    "${allowed}.",
-                    mapping=mapping,
-                )
-            elif problem == evidence.TOO_LARGE:
-                message = _(
-                    "error_complaint_file_size",
-                    default="The file '${filename}' is larger than ${limit} MB.",
-                    mapping=mapping,
-                )
-            elif problem == evidence.EMPTY:
-                message = _(
-                    "error_complaint_file_empty",
-                    default="The file '${filename}' is empty.",
-                    mapping=mapping,
-                )
-            elif problem == evidence.BAD_CONTENT:
-                message = _(
-                    "error_complaint_file_content",
-                    default="The content of '${filename}' does not match its type, or it is a "
-                    "program. Programs are not accepted.",
-                    mapping=mapping,
-                )
-            else:
+            message = file_message(filename, data, limit_mb)
+            if message is None:
                 checked.append((kind, filename, bytes(data), content_type or None))
                 continue
             errors.append((kind, message))
