@@ -185,6 +185,11 @@ class CaseListView(BrowserView):
 
     overdue_only = False
 
+    def ham_page_title(self):
+        if self.overdue_only:
+            return _("heading_complaint_cases_overdue", default="Complaints past their deadline")
+        return _("heading_complaint_cases", default="Complaints")
+
     def __call__(self):
         if self.request.form.get("overdue"):
             self.overdue_only = True
@@ -275,6 +280,13 @@ class AddActionForm(BrowserView):
 
     errors = None
     values = None
+
+    def ham_page_title(self):
+        return _(
+            "heading_add_action",
+            default="Log an action: ${case}",
+            mapping={"case": self.context.Title()},
+        )
 
     def kinds(self):
         return [(kind, handling.KIND_TITLES[kind]) for kind in handling.KINDS]

@@ -95,6 +95,13 @@ class ComplaintIdentityView(BrowserView):
     identity = None
     error = None
 
+    def ham_page_title(self):
+        return _(
+            "heading_complaint_identity",
+            default="Identity of the complainant: ${case}",
+            mapping={"case": self.context.Title()},
+        )
+
     def __call__(self):
         no_store(self.request.response)
         try:
@@ -194,6 +201,9 @@ class AccessLogView(BrowserView):
 
     template = ViewPageTemplateFile("templates/complaint_access_log.pt")
     SHOWN = 500
+    ham_page_title = _(
+        "heading_complaint_access_log", default="Access log of complainant identities"
+    )
 
     def __call__(self):
         no_store(self.request.response)

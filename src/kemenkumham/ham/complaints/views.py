@@ -607,6 +607,12 @@ class ComplaintFormView(IntakeFormBase):
         return self.registered_template()
 
     @property
+    def ham_page_title(self):
+        if self.complaint is not None:
+            return PAGE_TEXTS["heading_complaint_registered"]
+        return PAGE_TEXTS["heading_complaint_form"]
+
+    @property
     def number_groups(self):
         return self.complaint.registration_number.split("-") if self.complaint else []
 
@@ -622,6 +628,8 @@ class ComplaintFormView(IntakeFormBase):
 class StaffIntakeView(IntakeFormBase):
     """@@complaint-staff-intake: an officer records a complaint received in person or by
     letter, or opens an ex-officio case."""
+
+    ham_page_title = PAGE_TEXTS["heading_complaint_staff_intake"]
 
     template = ViewPageTemplateFile("templates/complaint_form.pt")
     public = False
@@ -660,6 +668,7 @@ class ComplaintStatusView(BrowserView):
     """@@complaint-status: a registration number -> state and dates only."""
 
     template = ViewPageTemplateFile("templates/complaint_status.pt")
+    ham_page_title = PAGE_TEXTS["heading_complaint_status"]
     result = None
     asked = False
     limited_message = None
