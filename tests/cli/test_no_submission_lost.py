@@ -100,3 +100,67 @@ def test_invariant_5_concurrent_submissions_are_all_stored_and_survive_a_crash(h
                 f"{url}/{PERIOD}/{report_id}/@workflow", headers=JSON, auth=auth, timeout=30
             ).json()["state"]["id"]
             assert state == "submitted", report_id
+
+
+COMPLAINTS = 12
+
+
+def complaint_body(number):
+    return {
+        "complainant_name": f"Pengadu Uji {number} (Contoh)",
+        "id_kind": "nik",
+        "id_number": f"36040000000{number:05d}",
+        "phone": "0812 3456 7890",
+        "party_complained_about": "Instansi Contoh",
+        "party_kind": "lembaga_pemerintah",
+        "right_concerned": "keadilan",
+        "incident_place": "Serang, Banten",
+        "incident_date": "2025-02-03",
+        "chronology": f"Contoh kronologi pengaduan uji nomor {number}.",
+        "consent": True,
+        "evidence": [
+            {"filename": "bukti.pdf", "data": SAMPLE_PDF, "content-type": "application/pdf"}
+        ],
+    }
+
+
+def test_invariant_5_concurrent_complaints_are_all_stored_and_survive_a_crash(home):
+    auth = admin_auth(home)
+    port = free_port()
+    with serving(home, port, crash=True) as url:
+        # Many visitors behind one address here: the office raises the limit for the test.
+        raised = requests.patch(
+            f"{url}/Plone/++api++/@registry",
+            json={"kemenkumham.ham.complaint_rate_limit": 100},
+            headers=JSON,
+            auth=auth,
+            timeout=30,
+        )
+        assert raised.status_code == 204, raised.text
+
+        def file_complaint(number):
+            response = requests.post(
+                f"{url}/Plone/++api++/@complaint-intake",
+                json=complaint_body(number),
+                headers=JSON,
+                timeout=60,
+            )
+            return response.status_code, response.json().get("registration_number")
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            answers = list(pool.map(file_complaint, range(COMPLAINTS)))
+        # Every complaint was acknowledged with its own number; then the server is killed.
+        assert [status for status, _number in answers] == [201] * COMPLAINTS
+        numbers = {number for _status, number in answers}
+        assert len(numbers) == COMPLAINTS
+    port = free_port()
+    with serving(home, port) as url:
+        for number in numbers:
+            status = requests.get(
+                f"{url}/Plone/++api++/@complaint-status",
+                params={"number": number},
+                headers=JSON,
+                timeout=30,
+            )
+            assert status.status_code == 200, number
+            assert status.json()["state"] == "received"
