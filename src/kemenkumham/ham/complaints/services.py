@@ -4,7 +4,7 @@
   (id, kind, size, added, download URL), for whoever holds ``kemenkumham.ham: Read complainant
   identity``; logged like the page. Never cached.
 - ``POST @complaint-retention`` on the site: ``ham-admin erase-identities`` through the running
-  instance (Manager and Site Administrator). Body ``{"dry_run": bool, "date": "YYYY-MM-DD"}``
+  instance (Managers only). Body ``{"dry_run": bool, "date": "YYYY-MM-DD"}``
   (date: dry runs only); answer: retention.erase_expired.
 """
 

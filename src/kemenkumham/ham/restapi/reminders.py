@@ -3,7 +3,7 @@
 A FileStorage is opened by one process only: while the instance serves it, the command cannot
 open the database itself and asks the instance to send the reminders instead (as the Zope
 administrator, over the loopback interface). Body: {"dry_run": bool, "date": "YYYY-MM-DD"
-(dry runs only)}; answer: reminders.result_data. Only Manager and Site Administrator.
+(dry runs only)}; answer: reminders.result_data. Managers only.
 """
 
 from datetime import date
@@ -31,7 +31,7 @@ class RemindersPost(Service):
                 on = date.fromisoformat(str(data["date"]))
             except ValueError:
                 return self._error(400, "BadRequest", f"date: {data['date']!r} is not YYYY-MM-DD")
-        # Only Manager and Site Administrator reach this (permission cmf.ManagePortal, checked
+        # Only Managers reach this (permission cmf.ManagePortal, which Plone gives Manager; checked
         # again here). The caller is a command line with Basic auth, not a browser session
         # that another site could ride: a JSON POST carries no CSRF token, as plone.restapi's
         # own write services do not ask for one.
