@@ -200,15 +200,15 @@ def test_store_without_a_key_fails_and_keeps_what_was_there(complaint, monkeypat
     assert getattr(complaint, ATTRIBUTE) == token
 
 
-def test_erase_removes_identity_and_identity_documents_and_logs(portal):
+def test_erase_removes_identity_and_every_file_and_logs(portal):
     complaint, ids = make_complaint(portal)
     from kemenkumham.ham.complaints.attachments import list_attachments
 
     with api.env.adopt_roles(["Manager"]):
         removed = erase_identity(complaint, user_id="system", detail="retensi")
-        assert removed == 2
+        assert removed == 3  # identity document, power of attorney, evidence
         assert not has_identity(complaint)
         assert identity_erased_on(complaint) is not None
-        assert [item["kind"] for item in list_attachments(complaint)] == ["evidence"]
+        assert list_attachments(complaint) == []
         assert read_identity(complaint)["complainant_name"] == ""
     assert accesslog.entries(limit=2)[1]["action"] == "erase"
