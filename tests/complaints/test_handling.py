@@ -147,6 +147,21 @@ def test_no_mail_without_an_address_but_the_notice_is_filed(portal, officer, mon
     assert entry["kind"] == "notice"
 
 
+def test_a_site_without_a_mail_sender_files_the_notice_and_reads_no_identity(
+    portal, case, officer, monkeypatch
+):
+    api.portal.set_registry_record("plone.email_from_address", "")
+    transition(case, officer, "start_administrative_check")
+    freeze_clock(monkeypatch, datetime(2025, 3, 5, 9, 0))
+    transition(case, officer, "mark_incomplete", comment="Fotokopi KTP belum dilampirkan.")
+    transaction.commit()
+    assert portal.MailHost.messages == []
+    (entry,) = handling.entries(case)
+    assert entry["kind"] == "notice"
+    actions = [e["action"] for e in accesslog.entries(case_uid=api.content.get_uuid(case))]
+    assert "notice" not in actions
+
+
 def test_recommend_files_a_recommendation(portal, case, officer):
     for action in ("start_administrative_check", "start_substance_check", "accept"):
         transition(case, officer, action)

@@ -28,6 +28,7 @@ from kemenkumham.ham.complaints import crypto
 from kemenkumham.ham.complaints.identity import IDENTITY_FIELDS
 from kemenkumham.ham.complaints.identity import identity_for_notice
 from kemenkumham.ham.complaints.identity import store_identity
+from kemenkumham.ham.complaints.mail import configured as mail_configured
 from kemenkumham.ham.complaints.mail import send_to_complainant
 from kemenkumham.ham.reporting import evidence
 from kemenkumham.ham.workflows.after_commit import after_commit
@@ -802,7 +803,14 @@ NEW_CASE_SUBJECT = "Pengaduan baru / New complaint"
 
 
 def notify_registered(complaint, has_email=True):
-    """After commit: the number to the complainant (only them), the case link to officers."""
+    """After commit: the number to the complainant (only them), the case link to officers.
+
+    A site without a mail sender sends nothing (and reads no identity for it)."""
+    if not mail_configured():
+        logger.warning(
+            "Complaint %s: no e-mail sent, the site has no sender address", complaint.getId()
+        )
+        return
     if has_email:
         email = identity_for_notice(
             complaint,

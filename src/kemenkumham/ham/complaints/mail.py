@@ -11,6 +11,11 @@ from kemenkumham.ham.workflows.after_commit import after_commit
 from plone import api
 
 
+def configured():
+    """The site has a sender address: without one Plone can send nothing."""
+    return bool(api.portal.get_registry_record("plone.email_from_address", default=None))
+
+
 def deliver(recipients, subject, body):
     for recipient in recipients:
         api.portal.send_email(recipient=recipient, subject=subject, body=body, immediate=True)
@@ -27,5 +32,13 @@ def _send(case_id, recipient, subject, body):
 
 def send_to_complainant(complaint, recipient, subject, body):
     """After the commit: one message to the complainant's own address."""
-    if recipient:
-        after_commit(_send, complaint.getId(), recipient, subject, body)
+    if not recipient:
+        return
+    if not configured():
+        logger.warning(
+            "E-mail to the complainant of %s not sent: the site has no sender address "
+            "(Site Setup, Mail)",
+            complaint.getId(),
+        )
+        return
+    after_commit(_send, complaint.getId(), recipient, subject, body)

@@ -15,6 +15,7 @@ from kemenkumham.ham.complaints import identity
 from kemenkumham.ham.complaints import letters
 from kemenkumham.ham.complaints.crypto import CannotDecrypt
 from kemenkumham.ham.complaints.crypto import KeyMissing
+from kemenkumham.ham.complaints.mail import configured
 from kemenkumham.ham.complaints.mail import send_to_complainant
 from zope.i18n import translate
 
@@ -70,5 +71,6 @@ def send_notice(complaint, event):
             "text/plain",
         ),
     )
-    email = complainant_email(complaint, detail=f"notice {template_id}")
+    # Without a mail sender nothing can go out: the identity is not even read.
+    email = complainant_email(complaint, detail=f"notice {template_id}") if configured() else ""
     send_to_complainant(complaint, email, notice_subject(complaint, template_id), text)
