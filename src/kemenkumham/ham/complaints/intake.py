@@ -1,8 +1,7 @@
 """Intake of complaints: one validation for the public form, the staff form and REST.
 
     submission = validate(form, files, public=True)   # or raises Refused (field errors)
-    complaint = create_complaint(container, submission.fields, submission.identity,
-                                 submission.files, submission.channel)
+    complaint = store_submission(submission)          # or raises Unavailable (no key)
 
 Nothing is stored before every check passed: a refused request leaves no complaint, no file
 and no access-log entry behind. Anti-spam needs no third party: a honeypot field that people
@@ -686,6 +685,11 @@ def complaint_section():
     return portal.get(SECTION) or portal
 
 
+def status_url():
+    """The public status check, where a registration number leads."""
+    return f"{complaint_section().absolute_url()}/@@complaint-status"
+
+
 def _run_as_system(callback):
     """Run callback with the rights to add a complaint (an anonymous visitor has none)."""
     from AccessControl.SecurityManagement import getSecurityManager
@@ -701,6 +705,19 @@ def _run_as_system(callback):
         return callback()
     finally:
         setSecurityManager(previous)
+
+
+def store_submission(submission):
+    """A checked submission stored in the Pengaduan section; returns the complaint."""
+    return create_complaint(
+        complaint_section(),
+        submission.fields,
+        submission.identity,
+        submission.files,
+        submission.channel,
+        received_date=submission.received_date,
+        consent=submission.consent,
+    )
 
 
 def create_complaint(
@@ -786,7 +803,7 @@ def registration_mail_body(complaint):
         except Exception:  # a template an editor broke must not lose the number
             logger.exception("Template 'registered' could not be rendered")
     number = complaint.registration_number
-    url = f"{complaint_section().absolute_url()}/@@complaint-status"
+    url = status_url()
     return (
         "Pengaduan Anda telah kami terima.\n"
         f"Nomor registrasi: {number}\n"

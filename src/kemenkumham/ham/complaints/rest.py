@@ -106,22 +106,14 @@ class ComplaintIntakePost(ComplaintServiceBase):
         if errors:
             return self.bad_request(errors)
         try:
-            complaint = intake.create_complaint(
-                intake.complaint_section(),
-                submission.fields,
-                submission.identity,
-                submission.files,
-                submission.channel,
-                received_date=submission.received_date,
-                consent=submission.consent,
-            )
+            complaint = intake.store_submission(submission)
         except intake.Unavailable:
             return self.error(503, "ServiceUnavailable", intake.MESSAGE_UNAVAILABLE)
         intake.count_submission(self.request)
         self.request.response.setStatus(201)
         return {
             "registration_number": complaint.registration_number,
-            "status_url": f"{intake.complaint_section().absolute_url()}/@@complaint-status",
+            "status_url": intake.status_url(),
         }
 
     def bad_request(self, errors):

@@ -591,15 +591,7 @@ class ComplaintFormView(IntakeFormBase):
         except intake.Refused as refused:
             return self.refuse(refused.errors)
         try:
-            complaint = intake.create_complaint(
-                intake.complaint_section(),
-                submission.fields,
-                submission.identity,
-                submission.files,
-                submission.channel,
-                received_date=submission.received_date,
-                consent=submission.consent,
-            )
+            complaint = intake.store_submission(submission)
         except intake.Unavailable:
             return self.refuse([("", intake.MESSAGE_UNAVAILABLE)], 503)
         intake.count_submission(self.request)
@@ -618,7 +610,7 @@ class ComplaintFormView(IntakeFormBase):
 
     @property
     def status_url(self):
-        return f"{intake.complaint_section().absolute_url()}/@@complaint-status"
+        return intake.status_url()
 
     @property
     def sent_email(self):
@@ -641,15 +633,7 @@ class StaffIntakeView(IntakeFormBase):
         except intake.Refused as refused:
             return self.refuse(refused.errors)
         try:
-            complaint = intake.create_complaint(
-                intake.complaint_section(),
-                submission.fields,
-                submission.identity,
-                submission.files,
-                submission.channel,
-                received_date=submission.received_date,
-                consent=submission.consent,
-            )
+            complaint = intake.store_submission(submission)
         except intake.Unavailable:
             return self.refuse([("", intake.MESSAGE_UNAVAILABLE)], 503)
         api.portal.show_message(
