@@ -203,6 +203,23 @@ def build_parser():
         return sub
 
     port = int(os.environ.get("PORT") or DEFAULT_PORT)
+
+    def instance_work_options(sub, dry_run_help, date=True):
+        """--dry-run, --port (the running instance does the work) and, if date, --date."""
+        sub.add_argument("--dry-run", action="store_true", help=dry_run_help)
+        sub.add_argument(
+            "--port",
+            type=int,
+            default=port,
+            help="port instance yang berjalan (FileStorage) / port of the running instance",
+        )
+        if date:
+            sub.add_argument(
+                "--date",
+                help="dengan --dry-run: seolah-olah hari ini / with --dry-run: as if today were "
+                "(YYYY-MM-DD)",
+            )
+
     sub = add(
         "write-config", cmd_write_config, "tulis / write etc/zope.conf, zope-<port>.ini, site.zcml"
     )
@@ -239,26 +256,13 @@ def build_parser():
         "reminders to the partner groups (sekali per mitra dan periode / once per partner and "
         f"period). Cron, setiap hari / daily: {REMIND_CRON}",
     )
-    sub.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="hanya tampilkan, tanpa mengirim atau mencatat / list only, send and record nothing",
+    instance_work_options(
+        sub, "hanya tampilkan, tanpa mengirim atau mencatat / list only, send and record nothing"
     )
     sub.add_argument(
         "--url",
         help="alamat publik situs untuk tautan di e-mail / public address of the site for the "
         "links in the e-mails (HAM_PUBLIC_URL)",
-    )
-    sub.add_argument(
-        "--port",
-        type=int,
-        default=port,
-        help="port instance yang berjalan (FileStorage) / port of the running instance",
-    )
-    sub.add_argument(
-        "--date",
-        help="dengan --dry-run: seolah-olah hari ini / with --dry-run: as if today were "
-        "(YYYY-MM-DD)",
     )
     sub = add(
         "erase-identities",
@@ -267,22 +271,7 @@ def build_parser():
         "the complainants' identity of cases closed longer ago than the retention period "
         "(kemenkumham.ham.complaint_retention_years); kasus tetap / the case stays",
     )
-    sub.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="hanya tampilkan, tanpa menghapus / list only, erase nothing",
-    )
-    sub.add_argument(
-        "--port",
-        type=int,
-        default=port,
-        help="port instance yang berjalan (FileStorage) / port of the running instance",
-    )
-    sub.add_argument(
-        "--date",
-        help="dengan --dry-run: seolah-olah hari ini / with --dry-run: as if today were "
-        "(YYYY-MM-DD)",
-    )
+    instance_work_options(sub, "hanya tampilkan, tanpa menghapus / list only, erase nothing")
     sub = add(
         "withdraw-incomplete",
         cmd_withdraw_incomplete,
@@ -290,16 +279,8 @@ def build_parser():
         "complaints past their 10 working days count as withdrawn. Cron, setiap hari / daily: "
         f"{WITHDRAW_CRON}",
     )
-    sub.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="hanya tampilkan, tanpa mengubah / list only, change nothing",
-    )
-    sub.add_argument(
-        "--port",
-        type=int,
-        default=port,
-        help="port instance yang berjalan (FileStorage) / port of the running instance",
+    instance_work_options(
+        sub, "hanya tampilkan, tanpa mengubah / list only, change nothing", date=False
     )
     sub = add("pack", cmd_pack, "padatkan basis data / pack the database")
     sub.add_argument("--days", type=float, default=0)

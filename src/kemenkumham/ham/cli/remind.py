@@ -20,12 +20,29 @@ import urllib.request
 def remind(instance, args, with_site, say):
     check_date(args)
     url = public_url(args, say)
+    data = here_or_through_instance(
+        instance,
+        args,
+        with_site,
+        say,
+        lambda site: remind_here(site, args, url),
+        "@ham-reminders",
+        {"dry_run": args.dry_run, "date": args.date},
+        url=url,
+    )
+    print_result(data, say)
+
+
+def here_or_through_instance(instance, args, with_site, say, work, service, body, url=None):
+    """`work(site)` in this process; while a serving instance holds the FileStorage, POST
+    `body` to its `service` instead (at `url`, the public address for links, if given). The
+    answer is the same data either way."""
     try:
-        data = with_site(instance, args, lambda site: remind_here(site, args, url))
+        return with_site(instance, args, work)
     except DatabaseInUse:
         say(f"Instance berjalan / instance running: lewat / through port {args.port}")
-        data = remind_through_instance(instance, args, url)
-    print_result(data, say)
+        url = url or f"http://localhost:{args.port}/{args.site}"
+        return post_to_instance(instance, args, url, service, body)
 
 
 def check_date(args):
@@ -75,11 +92,6 @@ def instance_endpoint(port, site_id, url, service="@ham-reminders"):
         f"http://127.0.0.1:{port}/VirtualHostBase/{parts.scheme}/{parts.hostname}:{public_port}"
         f"/{site_id}/VirtualHostRoot{inside}/{service}"
     )
-
-
-def remind_through_instance(instance, args, url):
-    body = {"dry_run": args.dry_run, "date": args.date}
-    return post_to_instance(instance, args, url, "@ham-reminders", body)
 
 
 def post_to_instance(instance, args, url, service, body):

@@ -6,8 +6,7 @@ administrator). The output names cases, never people.
 """
 
 from kemenkumham.ham.cli.remind import check_date
-from kemenkumham.ham.cli.remind import post_to_instance
-from kemenkumham.ham.cli.zopeapp import DatabaseInUse
+from kemenkumham.ham.cli.remind import here_or_through_instance
 
 
 SERVICE = "@complaint-retention"
@@ -15,17 +14,15 @@ SERVICE = "@complaint-retention"
 
 def erase_identities(instance, args, with_site, say):
     on = check_date(args)
-    try:
-        data = with_site(instance, args, lambda site: erase_here(on, args.dry_run))
-    except DatabaseInUse:
-        say(f"Instance berjalan / instance running: lewat / through port {args.port}")
-        data = post_to_instance(
-            instance,
-            args,
-            f"http://localhost:{args.port}/{args.site}",
-            SERVICE,
-            {"dry_run": args.dry_run, "date": args.date},
-        )
+    data = here_or_through_instance(
+        instance,
+        args,
+        with_site,
+        say,
+        lambda site: erase_here(on, args.dry_run),
+        SERVICE,
+        {"dry_run": args.dry_run, "date": args.date},
+    )
     print_result(data, say)
 
 

@@ -6,20 +6,22 @@ asks the running instance (POST @complaint-withdraw-incomplete over the loopback
 administrator). Either way the output is the same: case ids and dates, never a name.
 """
 
-from kemenkumham.ham.cli.remind import post_to_instance
-from kemenkumham.ham.cli.zopeapp import DatabaseInUse
+from kemenkumham.ham.cli.remind import here_or_through_instance
 
 
 SERVICE = "@complaint-withdraw-incomplete"
 
 
 def withdraw(instance, args, with_site, say):
-    try:
-        data = with_site(instance, args, lambda site: withdraw_here(args))
-    except DatabaseInUse:
-        say(f"Instance berjalan / instance running: lewat / through port {args.port}")
-        url = f"http://localhost:{args.port}/{args.site}"
-        data = post_to_instance(instance, args, url, SERVICE, {"dry_run": args.dry_run})
+    data = here_or_through_instance(
+        instance,
+        args,
+        with_site,
+        say,
+        lambda site: withdraw_here(args),
+        SERVICE,
+        {"dry_run": args.dry_run},
+    )
     print_result(data, say)
 
 

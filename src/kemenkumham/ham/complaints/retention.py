@@ -9,7 +9,6 @@ stays for the statistics. Cases already erased are skipped, so a second run eras
 What it reports names the case, never the person.
 """
 
-from datetime import date
 from kemenkumham.ham.clock import JAKARTA
 from kemenkumham.ham.clock import today
 from kemenkumham.ham.complaints.attachments import ERASED_KINDS
@@ -94,7 +93,3 @@ def erase_expired(dry_run=False, on=None, user_id=None):
         "erased": erased,
         "already_erased": skipped,
     }
-
-
-def parse_date(text):
-    return date.fromisoformat(str(text))

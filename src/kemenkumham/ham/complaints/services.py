@@ -15,10 +15,8 @@ from kemenkumham.ham.complaints.identity import read_identity
 from kemenkumham.ham.complaints.identity_views import identity_documents
 from kemenkumham.ham.complaints.identity_views import no_store
 from kemenkumham.ham.complaints.retention import erase_expired
-from kemenkumham.ham.complaints.retention import parse_date
-from plone import api
+from kemenkumham.ham.restapi.commands import CommandService
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -62,25 +60,8 @@ class ComplaintIdentityGet(Service):
         }
 
 
-class RetentionPost(Service):
-    def reply(self):
-        data = json_body(self.request)
-        if not isinstance(data, dict):
-            return error(self.request, 400, "BadRequest", 'Body: {"dry_run": true|false}')
-        dry_run = bool(data.get("dry_run"))
-        on = None
-        if data.get("date"):
-            if not dry_run:
-                return error(self.request, 400, "BadRequest", "date: only with dry_run")
-            try:
-                on = parse_date(data["date"])
-            except ValueError:
-                return error(
-                    self.request, 400, "BadRequest", f"date: {data['date']!r} is not YYYY-MM-DD"
-                )
-        # cmf.ManagePortal, checked again here; a command line with Basic auth, no browser
-        # session: like plone.restapi's own write services, no CSRF token.
-        if not api.user.has_permission("Manage portal", obj=self.context):
-            return error(self.request, 403, "Forbidden", "Manage portal")
-        alsoProvides(self.request, IDisableCSRFProtection)
+class RetentionPost(CommandService):
+    """`ham-admin erase-identities` through the running instance (restapi/commands.py)."""
+
+    def run(self, dry_run, on):
         return erase_expired(dry_run=dry_run, on=on)
