@@ -1,13 +1,27 @@
 """Dates on the complaint pages as people in Indonesia write them: "14 April 2025", with the
 Indonesian month names ("3 Maret 2025") unless the page is read in English.
 
-Letters and notices are always Indonesian (letters.format_date).
+Letters and notices are always Indonesian (long_date with its default language).
 """
 
 from datetime import datetime
-from kemenkumham.ham.complaints.letters import MONTHS as MONTHS_ID
 from plone import api
 
+
+MONTHS_ID = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 MONTHS_EN = (
     "January",

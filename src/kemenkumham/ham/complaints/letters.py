@@ -9,6 +9,7 @@ and shown to officers without reading the identity.
 
 from kemenkumham.ham import _
 from kemenkumham.ham.clock import today
+from kemenkumham.ham.complaints.dates import long_date
 from plone import api
 from zope import schema
 from zope.component import getUtility
@@ -18,21 +19,6 @@ from zope.schema.interfaces import IVocabularyFactory
 
 import string
 
-
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 PLACEHOLDERS = (
     "registration_number",
@@ -119,46 +105,23 @@ TITLES = {
 }
 
 
+def _letter_field(template_id):
+    return schema.Text(
+        title=TITLES[template_id],
+        description=PLACEHOLDER_HELP,
+        required=True,
+        default=DEFAULTS[template_id],
+    )
+
+
 class IComplaintTemplates(Interface):
     """Texts of the letters and notices (registry prefix kemenkumham.ham)."""
 
-    complaint_letter_registered = schema.Text(
-        title=TITLES[REGISTERED],
-        description=PLACEHOLDER_HELP,
-        required=True,
-        default=DEFAULTS[REGISTERED],
-    )
-    complaint_letter_incomplete = schema.Text(
-        title=TITLES[INCOMPLETE],
-        description=PLACEHOLDER_HELP,
-        required=True,
-        default=DEFAULTS[INCOMPLETE],
-    )
-    complaint_letter_not_competent = schema.Text(
-        title=TITLES[NOT_COMPETENT],
-        description=PLACEHOLDER_HELP,
-        required=True,
-        default=DEFAULTS[NOT_COMPETENT],
-    )
-    complaint_letter_no_violation = schema.Text(
-        title=TITLES[NO_VIOLATION],
-        description=PLACEHOLDER_HELP,
-        required=True,
-        default=DEFAULTS[NO_VIOLATION],
-    )
-    complaint_letter_recommendation = schema.Text(
-        title=TITLES[RECOMMENDATION],
-        description=PLACEHOLDER_HELP,
-        required=True,
-        default=DEFAULTS[RECOMMENDATION],
-    )
-
-
-def format_date(day):
-    """14 April 2025."""
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    complaint_letter_registered = _letter_field(REGISTERED)
+    complaint_letter_incomplete = _letter_field(INCOMPLETE)
+    complaint_letter_not_competent = _letter_field(NOT_COMPETENT)
+    complaint_letter_no_violation = _letter_field(NO_VIOLATION)
+    complaint_letter_recommendation = _letter_field(RECOMMENDATION)
 
 
 def term_title(vocabulary_name, value, language="id"):
@@ -190,14 +153,14 @@ def values_of(complaint):
     due, _left = deadline_of(complaint)
     return {
         "registration_number": complaint.registration_number or "",
-        "received_date": format_date(received_on(complaint)),
+        "received_date": long_date(received_on(complaint)),
         "party_complained_about": getattr(complaint, "party_complained_about", "") or "",
         "right": right,
         "incident_place": getattr(complaint, "incident_place", "") or "",
         "office_name": api.portal.get_registry_record("kemenkumham.ham.office_name", default="")
         or "",
-        "date": format_date(today()),
-        "due_date": format_date(due),
+        "date": long_date(today()),
+        "due_date": long_date(due),
         "case_url": complaint.absolute_url(),
     }
 
@@ -206,5 +169,5 @@ def render(template_id, complaint, **extra):
     """The letter `template_id` for `complaint`; `extra` adds or overrides placeholders."""
     values = values_of(complaint)
     for key, value in extra.items():
-        values[key] = format_date(value) if hasattr(value, "isoweekday") else str(value or "")
+        values[key] = long_date(value) if hasattr(value, "isoweekday") else str(value or "")
     return string.Template(template_text(template_id)).safe_substitute(values)

@@ -7,9 +7,9 @@ cases by their id and dates only (the output goes to cron logs).
 """
 
 from kemenkumham.ham.clock import today
+from kemenkumham.ham.complaints.dates import long_date
 from kemenkumham.ham.complaints.deadlines import deadline_of
 from kemenkumham.ham.complaints.deadlines import entered_state_on
-from kemenkumham.ham.complaints.letters import format_date
 from plone import api
 
 
@@ -32,7 +32,7 @@ def overdue_incomplete(on=None):
 def withdraw_comment(marked, due):
     return (
         f"Dianggap dicabut: berkas tidak dilengkapi dalam 10 hari kerja sejak "
-        f"{format_date(marked)} (batas waktu {format_date(due)}). / Counts as withdrawn: the "
+        f"{long_date(marked)} (batas waktu {long_date(due)}). / Counts as withdrawn: the "
         f"file was not completed within 10 working days of {marked.isoformat()} (due "
         f"{due.isoformat()})."
     )
