@@ -1,14 +1,15 @@
 """@@export-complaints?format=csv|xlsx on the Pengaduan section: the officers' case list.
 
 One line per complaint the user may view: the case, its number, channel, dates, state, the
-party complained about, the right and the place; and its legal deadline where the deadlines of
-the handling are known (complaints/deadlines.py). Never the identity of anyone (it is not read
+party complained about, the right and the place; and its legal deadline
+(complaints/deadlines.py). Never the identity of anyone (it is not read
 here at all) and never the chronology (free text that names people). Cells starting with =, +,
 - or @ are written so that a spreadsheet does not run them (reporting/spreadsheets.py).
 """
 
 from AccessControl import getSecurityManager
 from kemenkumham.ham import _
+from kemenkumham.ham.complaints.deadlines import deadline_of
 from kemenkumham.ham.reporting.export import Table
 from kemenkumham.ham.reporting.spreadsheets import csv_bytes
 from kemenkumham.ham.reporting.spreadsheets import xlsx_bytes
@@ -19,8 +20,6 @@ from kemenkumham.ham.vocabularies import PartyKinds
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
-
-import importlib
 
 
 COLUMNS = (
@@ -43,15 +42,6 @@ DEADLINE_COLUMNS = (
 CHANNEL_TITLES = dict(ComplaintChannels.terms)
 PARTY_KIND_TITLES = dict(PartyKinds.terms)
 RIGHT_TITLES = dict(BasicRights.terms)
-
-
-def deadline_function():
-    """complaints.deadlines.deadline_of, when the handling's deadlines are installed."""
-    try:
-        module = importlib.import_module("kemenkumham.ham.complaints.deadlines")
-    except ImportError:
-        return None
-    return getattr(module, "deadline_of", None)
 
 
 def readable_complaints(container):
@@ -83,7 +73,6 @@ def complaint_table(container, request):
         return translate(message, context=request) if message is not None else ""
 
     workflow_tool = api.portal.get_tool("portal_workflow")
-    deadline_of = deadline_function()
     lines = []
     for complaint in readable_complaints(container):
         state = api.content.get_state(complaint, default="")
@@ -100,11 +89,10 @@ def complaint_table(container, request):
             complaint.incident_place or "",
             _date(complaint.incident_date),
         ]
-        if deadline_of is not None:
-            due, left = deadline_of(complaint)
-            line += [_date(due), left if due is not None else None]
+        due, left = deadline_of(complaint)
+        line += [_date(due), left if due is not None else None]
         lines.append(line)
-    columns = COLUMNS + (DEADLINE_COLUMNS if deadline_of is not None else ())
+    columns = COLUMNS + DEADLINE_COLUMNS
     return Table(
         title=tr(_("export_sheet_complaints", default="Complaints")),
         header=[tr(column) for column in columns],

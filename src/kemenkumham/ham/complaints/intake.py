@@ -793,15 +793,12 @@ def _doom():
 
 def registration_mail_body(complaint):
     """The registration e-mail: the number and where to check the status."""
+    from kemenkumham.ham.complaints import letters
+
     try:
-        from kemenkumham.ham.complaints import letters
-    except ImportError:
-        letters = None
-    if letters is not None:
-        try:
-            return letters.render("registered", complaint)
-        except Exception:  # a template an editor broke must not lose the number
-            logger.exception("Template 'registered' could not be rendered")
+        return letters.render("registered", complaint)
+    except Exception:  # a template an editor broke must not lose the number
+        logger.exception("Template 'registered' could not be rendered")
     number = complaint.registration_number
     url = status_url()
     return (

@@ -6,6 +6,10 @@ numbers. An unknown number and a malformed one get the same answer.
 """
 
 from kemenkumham.ham import _
+from kemenkumham.ham.complaints.deadlines import deadline_of
+from kemenkumham.ham.complaints.deadlines import entry_date
+from kemenkumham.ham.complaints.deadlines import history
+from kemenkumham.ham.complaints.deadlines import received_on
 from kemenkumham.ham.content.complaint import IComplaint
 from kemenkumham.ham.content.registration_number import normalise
 from plone import api
@@ -69,20 +73,10 @@ def find_complaint(text):
 
 
 def _last_change(complaint):
-    history = complaint.workflow_history.get("ham_complaint_workflow") or ()
-    times = [entry["time"] for entry in history if entry.get("time") is not None]
-    if times:
-        return max(times).asdatetime().date()
+    days = [entry_date(entry) for entry in history(complaint) if entry.get("time") is not None]
+    if days:
+        return max(days)
     return complaint.modified().asdatetime().date()
-
-
-def _deadline(complaint):
-    try:
-        from kemenkumham.ham.complaints.deadlines import deadline_of
-    except ImportError:
-        return None
-    due, _days_left = deadline_of(complaint)
-    return due
 
 
 def public_status(complaint):
@@ -90,12 +84,12 @@ def public_status(complaint):
     workflow = api.portal.get_tool("portal_workflow")
     status = workflow.getStatusOf("ham_complaint_workflow", complaint) or {}
     state = status.get("review_state") or "received"
-    received = complaint.received_date or complaint.created().asdatetime().date()
+    due, _days_left = deadline_of(complaint)
     return {
         "registration_number": complaint.registration_number,
         "state": state,
         "state_title": PUBLIC_STATES.get(state, PUBLIC_STATES["received"]),
-        "received": received,
+        "received": received_on(complaint),
         "last_change": _last_change(complaint),
-        "deadline": _deadline(complaint),
+        "deadline": due,
     }
