@@ -197,32 +197,28 @@ def constrain_section(folder, section):
     constraints.setImmediatelyAddableTypes(list(section.addable_types))
 
 
-def use_statistics_layout(portal):
-    """Show the statistics page in the Statistik section (sites made before it existed).
+def use_section_layout(portal, section_id, layout):
+    """Give a section the page it shows on new sites (for sites made before that page existed).
 
     Leaves the section alone when editors gave it a default page of their own.
     """
-    folder = portal.get(STATISTICS_SECTION)
+    folder = portal.get(section_id)
     if folder is None or folder.getDefaultPage():
         return False
-    if folder.getLayout() != STATISTICS_LAYOUT:
-        folder.setLayout(STATISTICS_LAYOUT)
-        logger.info("Section %s shows %s", STATISTICS_SECTION, STATISTICS_LAYOUT)
+    if folder.getLayout() != layout:
+        folder.setLayout(layout)
+        logger.info("Section %s shows %s", section_id, layout)
     return True
+
+
+def use_statistics_layout(portal):
+    """The statistics page in the Statistik section."""
+    return use_section_layout(portal, STATISTICS_SECTION, STATISTICS_LAYOUT)
 
 
 def use_complaints_layout(portal):
-    """Show the complaint links in the Pengaduan section (sites made before it existed).
-
-    Leaves the section alone when editors gave it a default page of their own.
-    """
-    folder = portal.get(COMPLAINTS_SECTION)
-    if folder is None or folder.getDefaultPage():
-        return False
-    if folder.getLayout() != COMPLAINTS_LAYOUT:
-        folder.setLayout(COMPLAINTS_LAYOUT)
-        logger.info("Section %s shows %s", COMPLAINTS_SECTION, COMPLAINTS_LAYOUT)
-    return True
+    """The complaint links in the Pengaduan section."""
+    return use_section_layout(portal, COMPLAINTS_SECTION, COMPLAINTS_LAYOUT)
 
 
 NEWEST_FIRST_ID = "terbaru"

@@ -9,6 +9,7 @@
 Pages that show identity are never cached (``Cache-Control: private, no-store``).
 """
 
+from functools import cached_property
 from kemenkumham.ham import _
 from kemenkumham.ham.complaints import accesslog
 from kemenkumham.ham.complaints import crypto
@@ -222,11 +223,9 @@ class AccessLogView(BrowserView):
             self._names[user_id] = (user.getProperty("fullname") if user else "") or ""
         return self._names[user_id]
 
-    @property
+    @cached_property
     def _names(self):
-        if not hasattr(self, "_name_cache"):
-            self._name_cache = {}
-        return self._name_cache
+        return {}
 
     def _case_url(self, uid):
         if uid not in self._urls:
@@ -234,11 +233,9 @@ class AccessLogView(BrowserView):
             self._urls[uid] = brains[0].getURL() if brains else None
         return self._urls[uid]
 
-    @property
+    @cached_property
     def _urls(self):
-        if not hasattr(self, "_url_cache"):
-            self._url_cache = {}
-        return self._url_cache
+        return {}
 
     def item(self, entry):
         base = f"{api.portal.get().absolute_url()}/@@complaint-access-log"
