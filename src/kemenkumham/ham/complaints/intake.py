@@ -315,6 +315,22 @@ def _parse_date(text):
 
 
 REQUIRED = _("error_complaint_required", default="This field is required.")
+DATE_FORMAT = _("error_complaint_date_format", default="Give a date as YYYY-MM-DD.")
+
+
+def _checked_date(errors, name, value, future, earliest=None, too_early=None):
+    """The date typed as YYYY-MM-DD, or None with the field's error added: not a date, in
+    the future (message `future`), before `earliest` (message `too_early`)."""
+    day = _parse_date(value)
+    if day is None:
+        errors.append((name, DATE_FORMAT))
+    elif day > today():
+        errors.append((name, future))
+    elif earliest is not None and day < earliest:
+        errors.append((name, too_early))
+    else:
+        return day
+    return None
 
 
 def _check_text(errors, name, value):
@@ -513,24 +529,15 @@ def validate(form, files=None, public=True):
             errors.append(("channel", REQUIRED))
         received_text = _text(form, "received_date")
         if received_text:
-            received = _parse_date(received_text)
-            if received is None:
-                errors.append(
-                    (
-                        "received_date",
-                        _("error_complaint_date_format", default="Give a date as YYYY-MM-DD."),
-                    )
-                )
-            elif received > today():
-                errors.append(
-                    (
-                        "received_date",
-                        _(
-                            "error_complaint_received_future",
-                            default="The date received cannot be in the future.",
-                        ),
-                    )
-                )
+            received = _checked_date(
+                errors,
+                "received_date",
+                received_text,
+                future=_(
+                    "error_complaint_received_future",
+                    default="The date received cannot be in the future.",
+                ),
+            )
         elif channel == "surat":
             errors.append(("received_date", REQUIRED))
         else:
@@ -592,34 +599,20 @@ def validate(form, files=None, public=True):
             errors.append((name, REQUIRED))
     incident_date = None
     if text["incident_date"]:
-        incident_date = _parse_date(text["incident_date"])
-        if incident_date is None:
-            errors.append(
-                (
-                    "incident_date",
-                    _("error_complaint_date_format", default="Give a date as YYYY-MM-DD."),
-                )
-            )
-        elif incident_date > today():
-            errors.append(
-                (
-                    "incident_date",
-                    _(
-                        "error_complaint_incident_future",
-                        default="The date of the incident cannot be in the future.",
-                    ),
-                )
-            )
-        elif incident_date < EARLIEST_INCIDENT:
-            errors.append(
-                (
-                    "incident_date",
-                    _(
-                        "error_complaint_incident_early",
-                        default="The date of the incident cannot be before 1945.",
-                    ),
-                )
-            )
+        incident_date = _checked_date(
+            errors,
+            "incident_date",
+            text["incident_date"],
+            future=_(
+                "error_complaint_incident_future",
+                default="The date of the incident cannot be in the future.",
+            ),
+            earliest=EARLIEST_INCIDENT,
+            too_early=_(
+                "error_complaint_incident_early",
+                default="The date of the incident cannot be before 1945.",
+            ),
+        )
     elif public:
         errors.append(("incident_date", REQUIRED))
 
