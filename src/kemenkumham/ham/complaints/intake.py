@@ -819,12 +819,16 @@ def notify_registered(complaint, has_email=True):
         )
         return
     if has_email:
-        email = identity_for_notice(
+        send_to_complainant(
             complaint,
-            "registration e-mail",
-            user_id="Anonymous User" if api.user.is_anonymous() else None,
-        ).get("email")
-        send_to_complainant(complaint, email, REGISTERED_SUBJECT, registration_mail_body(complaint))
+            lambda: identity_for_notice(
+                complaint,
+                "registration e-mail",
+                user_id="Anonymous User" if api.user.is_anonymous() else None,
+            ).get("email"),
+            REGISTERED_SUBJECT,
+            registration_mail_body(complaint),
+        )
     officers = group_emails(OFFICER_GROUP)
     if officers:
         body = (

@@ -30,15 +30,14 @@ def _send(case_id, recipient, subject, body):
     logger.info("E-mail sent to the complainant of %s", case_id)
 
 
-def send_to_complainant(complaint, recipient, subject, body):
-    """After the commit: one message to the complainant's own address."""
-    if not recipient:
-        return
+def send_to_complainant(complaint, address_of, subject, body):
+    """After the commit: one message to the complainant's own address.
+
+    address_of() reads that address (a logged read of the identity); it is called only when
+    the site can send mail at all, so a site without a sender reads no identity for nothing.
+    """
     if not configured():
-        logger.warning(
-            "E-mail to the complainant of %s not sent: the site has no sender address "
-            "(Site Setup, Mail)",
-            complaint.getId(),
-        )
         return
-    after_commit(_send, complaint.getId(), recipient, subject, body)
+    recipient = address_of()
+    if recipient:
+        after_commit(_send, complaint.getId(), recipient, subject, body)

@@ -15,7 +15,6 @@ from kemenkumham.ham.complaints import identity
 from kemenkumham.ham.complaints import letters
 from kemenkumham.ham.complaints.crypto import CannotDecrypt
 from kemenkumham.ham.complaints.crypto import KeyMissing
-from kemenkumham.ham.complaints.mail import configured
 from kemenkumham.ham.complaints.mail import send_to_complainant
 from zope.i18n import translate
 
@@ -71,6 +70,9 @@ def send_notice(complaint, event):
             "text/plain",
         ),
     )
-    # Without a mail sender nothing can go out: the identity is not even read.
-    email = complainant_email(complaint, detail=f"notice {template_id}") if configured() else ""
-    send_to_complainant(complaint, email, notice_subject(complaint, template_id), text)
+    send_to_complainant(
+        complaint,
+        lambda: complainant_email(complaint, detail=f"notice {template_id}"),
+        notice_subject(complaint, template_id),
+        text,
+    )
