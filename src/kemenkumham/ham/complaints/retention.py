@@ -1,25 +1,25 @@
 """Retention: the identity of cases closed or withdrawn long ago is erased; the case stays.
 
 ``ham-admin erase-identities`` (and ``POST @complaint-retention`` on the site, which the command
-uses while an instance serves a FileStorage) erases the identity and identity documents of
-every complaint in ``closed`` or ``withdrawn`` whose last transition is older than the registry
-setting ``kemenkumham.ham.complaint_retention_years``, with the handling log's documents
-(letters and minutes addressed to or naming the complainant) and notes. The anonymised case
-stays for the statistics. Cases already erased are skipped, so a second run erases nothing.
+uses while an instance serves a FileStorage) anonymises every complaint in ``closed`` or
+``withdrawn`` whose last transition is older than the registry setting
+``kemenkumham.ham.complaint_retention_years`` (identity.erase_identity: the identity, every
+file, the chronology, notes and comments). The anonymised case stays for the statistics.
+Cases already erased are skipped, so a second run erases nothing.
 What it reports names the case, never the person.
 """
 
-from kemenkumham.ham.clock import JAKARTA
 from kemenkumham.ham.clock import today
 from kemenkumham.ham.complaints.attachments import ERASED_KINDS
 from kemenkumham.ham.complaints.attachments import list_attachments
+from kemenkumham.ham.complaints.deadlines import entry_date
+from kemenkumham.ham.complaints.deadlines import history
 from kemenkumham.ham.complaints.identity import erase_identity
 from kemenkumham.ham.complaints.identity import identity_erased_on
 from plone import api
 
 
 FINAL_STATES = ("closed", "withdrawn")
-WORKFLOW = "ham_complaint_workflow"
 DEFAULT_YEARS = 5
 
 
@@ -39,10 +39,8 @@ def years_before(day, years):
 
 def closed_on(complaint):
     """The day of the complaint's last transition (Asia/Jakarta), or None."""
-    history = (getattr(complaint, "workflow_history", None) or {}).get(WORKFLOW) or ()
-    if not history:
-        return None
-    return history[-1]["time"].asdatetime().astimezone(JAKARTA).date()
+    entries = history(complaint)
+    return entry_date(entries[-1]) if entries else None
 
 
 def _final_complaints():
