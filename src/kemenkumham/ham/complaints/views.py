@@ -17,6 +17,7 @@ from kemenkumham.ham.complaints.dates import long_date
 from kemenkumham.ham.complaints.dates import reader_language
 from kemenkumham.ham.permissions import HANDLE_COMPLAINTS
 from kemenkumham.ham.structure import STATISTICS_SECTION
+from kemenkumham.ham.vocabularies import ComplaintChannels
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -57,10 +58,9 @@ ID_KIND_OPTIONS = [
     ("paspor", _("id_kind_paspor", default="Passport")),
     ("lainnya", _("id_kind_lainnya", default="Other identity document")),
 ]
+# The channels an officer records (online complaints come through the public form).
 STAFF_CHANNEL_OPTIONS = [
-    ("langsung", _("channel_langsung", default="In person")),
-    ("surat", _("channel_surat", default="Letter")),
-    ("ex_officio", _("channel_ex_officio", default="Ex officio (media monitoring)")),
+    (token, title) for token, title in ComplaintChannels.terms if token in intake.STAFF_CHANNELS
 ]
 
 # Texts of the public pages, shown in Indonesian with the English beneath (view.text(msgid)).
